@@ -245,6 +245,23 @@ SObjectType permissionSetAssignment()
         .take();
 }
 
+SObjectType objectPermissions()
+{
+    TypeBuilder builder(u"ObjectPermissions"_s, u"Object Permissions"_s, u"110"_s);
+    builder.setup()
+        .reference(u"ParentId"_s, u"PermissionSet"_s, u"Parent"_s)
+        .text(u"SobjectType"_s, 40);
+    for (const char *name : {"PermissionsRead",
+                             "PermissionsCreate",
+                             "PermissionsEdit",
+                             "PermissionsDelete",
+                             "PermissionsViewAllRecords",
+                             "PermissionsModifyAllRecords"}) {
+        builder.boolean(QString::fromLatin1(name));
+    }
+    return builder.audit().take();
+}
+
 SObjectType user()
 {
     return TypeBuilder(u"User"_s, u"User"_s, u"005"_s)
@@ -487,6 +504,7 @@ OrgSchema OrgSchema::standard()
     schema.addObject(profile());
     schema.addObject(permissionSet());
     schema.addObject(permissionSetAssignment());
+    schema.addObject(objectPermissions());
     schema.addObject(user());
     schema.addObject(userLogin());
     schema.addObject(loginHistory());

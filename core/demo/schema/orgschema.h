@@ -14,8 +14,8 @@ class OrgSchema
 {
 public:
     // The standard objects: Organization, UserLicense, Profile, PermissionSet,
-    // PermissionSetAssignment, User, UserLogin, LoginHistory, Group, GroupMember,
-    // QueueSobject, CronJobDetail, CronTrigger, Dashboard, Opportunity, Case, Lead,
+    // PermissionSetAssignment, ObjectPermissions, User, UserLogin, LoginHistory, Group,
+    // GroupMember, QueueSobject, CronJobDetail, CronTrigger, Dashboard, Opportunity, Case, Lead,
     // OauthToken, ProcessInstanceWorkitem.
     [[nodiscard]] static OrgSchema standard();
 
