@@ -71,7 +71,7 @@ private:
     DemoClock m_clock;
     FaultPlan m_faults;
     MutationLog m_mutations;
-    TokenRegistry m_tokens {m_clock};
+    TokenRegistry m_tokens{m_clock};
     QHash<QString, QString> m_principalTokens;
     qint64 m_dailyApiLimit = 0;
     QMutex m_usageMutex;

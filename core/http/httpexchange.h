@@ -36,7 +36,7 @@ struct HttpResponse
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
-    std::chrono::milliseconds delay {0};
+    std::chrono::milliseconds delay{0};
     bool dropConnection = false;
 
     [[nodiscard]] static HttpResponse json(int status, QByteArray body);

@@ -13,12 +13,12 @@ HttpResponse ApiError::response(int status,
                                 const QString &message,
                                 const QStringList &fields)
 {
-    QJsonObject error {{u"message"_s, message}, {u"errorCode"_s, errorCode}};
+    QJsonObject error{{u"message"_s, message}, {u"errorCode"_s, errorCode}};
     if (!fields.isEmpty()) {
         error.insert(u"fields"_s, QJsonArray::fromStringList(fields));
     }
     return HttpResponse::json(status,
-                              QJsonDocument(QJsonArray {error}).toJson(QJsonDocument::Compact));
+                              QJsonDocument(QJsonArray{error}).toJson(QJsonDocument::Compact));
 }
 
 HttpResponse ApiError::response(int status, const Error &error)

@@ -132,7 +132,7 @@ ReadAccess CallerPermissions::readAccess(const SObjectType &type) const
         return {};
     }
     if (name == u"permissionsetassignment") {
-        return viewSetup() ? ReadAccess {} : ownRows(u"AssigneeId"_s, m_userId);
+        return viewSetup() ? ReadAccess{} : ownRows(u"AssigneeId"_s, m_userId);
     }
     if (name == u"objectpermissions") {
         if (viewSetup()) {
@@ -145,16 +145,16 @@ ReadAccess CallerPermissions::readAccess(const SObjectType &type) const
         return access;
     }
     if (name == u"crontrigger" || name == u"cronjobdetail") {
-        return viewSetup() ? ReadAccess {} : unreadable();
+        return viewSetup() ? ReadAccess{} : unreadable();
     }
     if (name == u"userlogin") {
-        return freezeUsers() ? ReadAccess {} : unreadable();
+        return freezeUsers() ? ReadAccess{} : unreadable();
     }
     if (name == u"loginhistory") {
-        return monitorLoginHistory() ? ReadAccess {} : ownRows(u"UserId"_s, m_userId);
+        return monitorLoginHistory() ? ReadAccess{} : ownRows(u"UserId"_s, m_userId);
     }
     if (name == u"oauthtoken") {
-        return manageUsers() ? ReadAccess {} : ownRows(u"UserId"_s, m_userId);
+        return manageUsers() ? ReadAccess{} : ownRows(u"UserId"_s, m_userId);
     }
     if (name == u"processinstanceworkitem") {
         return ownRows(u"ActorId"_s, m_userId);

@@ -83,7 +83,7 @@ HttpResponse ControlApi::faults(const HttpRequest &request)
         return badRequest(error);
     }
     const int id = m_org.faults().add(*fault);
-    return jsonResponse(QJsonObject {{u"id"_s, id}});
+    return jsonResponse(QJsonObject{{u"id"_s, id}});
 }
 
 HttpResponse ControlApi::clock(const HttpRequest &request)
@@ -113,7 +113,7 @@ HttpResponse ControlApi::clock(const HttpRequest &request)
         return ApiError::methodNotAllowed(QString::fromLatin1(request.method));
     }
     return jsonResponse(
-        QJsonObject {{u"now"_s, FieldValueCodec::formatDateTime(m_org.clock().now())}});
+        QJsonObject{{u"now"_s, FieldValueCodec::formatDateTime(m_org.clock().now())}});
 }
 
 HttpResponse ControlApi::mutations(const HttpRequest &request)

@@ -46,7 +46,7 @@ HttpResponse saveErrors(const RecordStore::SaveResult &result)
 {
     QJsonArray errors;
     for (const Error &error : result.errors) {
-        QJsonObject json {{u"message"_s, error.message}, {u"errorCode"_s, error.code}};
+        QJsonObject json{{u"message"_s, error.message}, {u"errorCode"_s, error.code}};
         json.insert(u"fields"_s, QJsonArray::fromStringList(error.fields));
         errors.append(json);
     }
@@ -93,9 +93,9 @@ HttpResponse DemoOrgService::versions() const
 {
     QJsonArray list;
     for (const QString &version : DemoOrg::apiVersions()) {
-        list.append(QJsonObject {{u"label"_s, releaseLabel(version.section(u'.', 0, 0).toInt())},
-                                 {u"url"_s, QString(u"/services/data/v"_s + version)},
-                                 {u"version"_s, version}});
+        list.append(QJsonObject{{u"label"_s, releaseLabel(version.section(u'.', 0, 0).toInt())},
+                                {u"url"_s, QString(u"/services/data/v"_s + version)},
+                                {u"version"_s, version}});
     }
     return HttpResponse::json(200, QJsonDocument(list).toJson(QJsonDocument::Compact));
 }
@@ -209,18 +209,18 @@ HttpResponse DemoOrgService::limits() const
     const qint64 max = m_org.dailyApiLimit();
     const qint64 remaining = std::max<qint64>(0, max - m_org.apiCallsToday());
     auto limit = [](qint64 maximum, qint64 left) {
-        return QJsonObject {{u"Max"_s, maximum}, {u"Remaining"_s, left}};
+        return QJsonObject{{u"Max"_s, maximum}, {u"Remaining"_s, left}};
     };
     return jsonResponse(200,
-                        QJsonObject {{u"DailyApiRequests"_s, limit(max, remaining)},
-                                     {u"DailyAsyncApexExecutions"_s, limit(250000, 250000)},
-                                     {u"DailyBulkApiBatches"_s, limit(15000, 15000)},
-                                     {u"DailyBulkV2QueryJobs"_s, limit(10000, 10000)},
-                                     {u"DailyWorkflowEmails"_s, limit(2000000, 2000000)},
-                                     {u"SingleEmail"_s, limit(5000, 5000)},
-                                     {u"MassEmail"_s, limit(5000, 5000)},
-                                     {u"DataStorageMB"_s, limit(1024, 1000)},
-                                     {u"FileStorageMB"_s, limit(10240, 10200)}});
+                        QJsonObject{{u"DailyApiRequests"_s, limit(max, remaining)},
+                                    {u"DailyAsyncApexExecutions"_s, limit(250000, 250000)},
+                                    {u"DailyBulkApiBatches"_s, limit(15000, 15000)},
+                                    {u"DailyBulkV2QueryJobs"_s, limit(10000, 10000)},
+                                    {u"DailyWorkflowEmails"_s, limit(2000000, 2000000)},
+                                    {u"SingleEmail"_s, limit(5000, 5000)},
+                                    {u"MassEmail"_s, limit(5000, 5000)},
+                                    {u"DataStorageMB"_s, limit(1024, 1000)},
+                                    {u"FileStorageMB"_s, limit(10240, 10200)}});
 }
 
 HttpResponse DemoOrgService::query(const HttpRequest &request,
@@ -306,7 +306,7 @@ HttpResponse DemoOrgService::sobjects(const HttpRequest &request,
         }
         return jsonResponse(
             201,
-            QJsonObject {{u"id"_s, result.id}, {u"success"_s, true}, {u"errors"_s, QJsonArray()}});
+            QJsonObject{{u"id"_s, result.id}, {u"success"_s, true}, {u"errors"_s, QJsonArray()}});
     }
     if (parts.size() == 2 && parts.at(1) == u"describe") {
         return get ? jsonResponse(200, SObjectDescriber::describe(*type, version))

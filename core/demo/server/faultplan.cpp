@@ -6,7 +6,7 @@ namespace lr::demo {
 
 QJsonObject Fault::toJson() const
 {
-    QJsonObject json {
+    QJsonObject json{
         {u"id"_s, id}, {u"method"_s, method}, {u"path"_s, pathContains}, {u"times"_s, remaining}};
     switch (kind) {
     case Kind::Status:
@@ -22,9 +22,9 @@ QJsonObject Fault::toJson() const
         break;
     case Kind::RecordError:
         json.insert(u"recordError"_s,
-                    QJsonObject {{u"index"_s, recordIndex},
-                                 {u"statusCode"_s, errorCode},
-                                 {u"message"_s, message}});
+                    QJsonObject{{u"index"_s, recordIndex},
+                                {u"statusCode"_s, errorCode},
+                                {u"message"_s, message}});
         break;
     }
     return json;

@@ -30,12 +30,12 @@ QJsonArray MutationLog::toJson() const
 {
     QJsonArray array;
     for (const Entry &entry : entries()) {
-        QJsonObject json {{u"sequence"_s, entry.sequence},
-                          {u"time"_s, entry.time.toString(Qt::ISODateWithMs)},
-                          {u"method"_s, entry.method},
-                          {u"path"_s, entry.path},
-                          {u"userId"_s, entry.userId},
-                          {u"status"_s, entry.status}};
+        QJsonObject json{{u"sequence"_s, entry.sequence},
+                         {u"time"_s, entry.time.toString(Qt::ISODateWithMs)},
+                         {u"method"_s, entry.method},
+                         {u"path"_s, entry.path},
+                         {u"userId"_s, entry.userId},
+                         {u"status"_s, entry.status}};
         const QJsonDocument body = QJsonDocument::fromJson(entry.body);
         if (body.isObject()) {
             json.insert(u"body"_s, body.object());

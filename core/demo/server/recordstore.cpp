@@ -395,9 +395,9 @@ RecordStore::SaveResult RecordStore::create(const SObjectType &type,
     if (type.name() == u"Case") {
         values.append({u"CaseNumber"_s, id.mid(8, 8)});
     }
-    QStringList columns {quote(u"Id"_s)};
-    QStringList marks {u"?"_s};
-    QVariantList params {id};
+    QStringList columns{quote(u"Id"_s)};
+    QStringList marks{u"?"_s};
+    QVariantList params{id};
     for (const auto &[name, value] : std::as_const(values)) {
         columns.append(quote(name));
         marks.append(u"?"_s);

@@ -29,9 +29,9 @@ Error itemError(const QString &code, const QString &message, const QStringList &
 
 QJsonObject errorJson(const Error &error)
 {
-    return QJsonObject {{u"statusCode"_s, error.code},
-                        {u"message"_s, error.message},
-                        {u"fields"_s, QJsonArray::fromStringList(error.fields)}};
+    return QJsonObject{{u"statusCode"_s, error.code},
+                       {u"message"_s, error.message},
+                       {u"fields"_s, QJsonArray::fromStringList(error.fields)}};
 }
 
 HttpResponse tooMany()
@@ -276,9 +276,9 @@ HttpResponse SObjectCollections::process(const HttpRequest &request,
         }
         const QString id =
             item.resultId.isEmpty() && item.op != Item::Op::Create ? item.id : item.resultId;
-        results.append(QJsonObject {{u"id"_s, id.isEmpty() ? QJsonValue() : QJsonValue(id)},
-                                    {u"success"_s, item.succeeded},
-                                    {u"errors"_s, errors}});
+        results.append(QJsonObject{{u"id"_s, id.isEmpty() ? QJsonValue() : QJsonValue(id)},
+                                   {u"success"_s, item.succeeded},
+                                   {u"errors"_s, errors}});
     }
     return HttpResponse::json(200, QJsonDocument(results).toJson(QJsonDocument::Compact));
 }

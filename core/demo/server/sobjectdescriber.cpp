@@ -13,36 +13,36 @@ namespace {
 QJsonObject summary(const SObjectType &type, const QString &apiVersion)
 {
     const QString base = u"/services/data/v%1/sobjects/%2"_s.arg(apiVersion, type.name());
-    return QJsonObject {{u"name"_s, type.name()},
-                        {u"label"_s, type.label()},
-                        {u"keyPrefix"_s, type.keyPrefix()},
-                        {u"custom"_s, type.isCustom()},
-                        {u"queryable"_s, true},
-                        {u"retrieveable"_s, true},
-                        {u"searchable"_s, false},
-                        {u"createable"_s, type.isCreateable()},
-                        {u"updateable"_s, type.isUpdateable()},
-                        {u"deletable"_s, type.isDeletable()},
-                        {u"urls"_s,
-                         QJsonObject {{u"sobject"_s, base},
-                                      {u"describe"_s, QString(base + u"/describe"_s)},
-                                      {u"rowTemplate"_s, QString(base + u"/{ID}"_s)}}}};
+    return QJsonObject{{u"name"_s, type.name()},
+                       {u"label"_s, type.label()},
+                       {u"keyPrefix"_s, type.keyPrefix()},
+                       {u"custom"_s, type.isCustom()},
+                       {u"queryable"_s, true},
+                       {u"retrieveable"_s, true},
+                       {u"searchable"_s, false},
+                       {u"createable"_s, type.isCreateable()},
+                       {u"updateable"_s, type.isUpdateable()},
+                       {u"deletable"_s, type.isDeletable()},
+                       {u"urls"_s,
+                        QJsonObject{{u"sobject"_s, base},
+                                    {u"describe"_s, QString(base + u"/describe"_s)},
+                                    {u"rowTemplate"_s, QString(base + u"/{ID}"_s)}}}};
 }
 
 QJsonObject describeField(const SObjectField &field)
 {
     QJsonArray picklist;
     for (const QString &value : field.picklistValues) {
-        picklist.append(QJsonObject {{u"value"_s, value},
-                                     {u"label"_s, value},
-                                     {u"active"_s, true},
-                                     {u"defaultValue"_s, false}});
+        picklist.append(QJsonObject{{u"value"_s, value},
+                                    {u"label"_s, value},
+                                    {u"active"_s, true},
+                                    {u"defaultValue"_s, false}});
     }
     QJsonArray referenceTo;
     if (!field.referenceTo.isEmpty()) {
         referenceTo.append(field.referenceTo);
     }
-    return QJsonObject {
+    return QJsonObject{
         {u"name"_s, field.name},
         {u"label"_s, field.label},
         {u"type"_s, fieldTypeName(field.type)},
@@ -75,14 +75,14 @@ QJsonObject SObjectDescriber::global(const OrgSchema &schema, const QString &api
     for (const SObjectType &type : schema.objects()) {
         objects.append(summary(type, apiVersion));
     }
-    return QJsonObject {
+    return QJsonObject{
         {u"encoding"_s, u"UTF-8"_s}, {u"maxBatchSize"_s, 200}, {u"sobjects"_s, objects}};
 }
 
 QJsonObject SObjectDescriber::basic(const SObjectType &type, const QString &apiVersion)
 {
-    return QJsonObject {{u"objectDescribe"_s, summary(type, apiVersion)},
-                        {u"recentItems"_s, QJsonArray()}};
+    return QJsonObject{{u"objectDescribe"_s, summary(type, apiVersion)},
+                       {u"recentItems"_s, QJsonArray()}};
 }
 
 QJsonObject SObjectDescriber::describe(const SObjectType &type, const QString &apiVersion)

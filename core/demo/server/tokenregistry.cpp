@@ -27,7 +27,7 @@ TokenRegistry::issue(const QString &organizationId, const QString &userId, qint6
     const QString token = organizationId.left(15) + u"!AQ"_s
                           + QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding
                                                                 | QByteArray::OmitTrailingEquals));
-    Session session {userId, {}};
+    Session session{userId, {}};
     if (lifetimeSeconds > 0) {
         session.expires = m_clock.now().addSecs(lifetimeSeconds);
     }
