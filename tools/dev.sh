@@ -130,8 +130,8 @@ check_qt_version() {
         || die "qt6-base-dev is $version; the project needs Qt 6.4+ (Debian 12, Ubuntu 24.04)"
 }
 
-install_base() {
-    install_packages "${BASE_PACKAGES[@]}"
+install_base() { # install_base [extra package...]
+    install_packages "${BASE_PACKAGES[@]}" "$@"
     check_qt_version
 }
 
@@ -208,7 +208,7 @@ count_results() { # count_results <ctest log>: adds ctest's closing counts to th
 }
 
 cmd_test() {
-    install_base
+    install_base ca-certificates # npm ci needs them for the registry; only a Recommends
     install_node
     mkdir -p build
     configure ci
