@@ -12,18 +12,16 @@ namespace lr {
 // Either a value or an Error. C++20 has no std::expected, so this is the small subset we use:
 // test with `if (!r)`, read `r.value()` or `r.error()`. Accessing the wrong side is a bug
 // (asserted in debug builds).
-template<typename T>
+template <typename T>
 class [[nodiscard]] Result
 {
 public:
     Result(T value)
         : m_state(std::in_place_index<0>, std::move(value))
-    {
-    }
+    { }
     Result(Error error)
         : m_state(std::in_place_index<1>, std::move(error))
-    {
-    }
+    { }
 
     [[nodiscard]] bool hasValue() const { return m_state.index() == 0; }
     explicit operator bool() const { return hasValue(); }
@@ -51,20 +49,22 @@ public:
 
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }
+    T &operator*() & { return value(); }
+    const T &operator*() const & { return value(); }
+    T &&operator*() && { return std::move(*this).value(); }
 
 private:
     std::variant<T, Error> m_state;
 };
 
-template<>
+template <>
 class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
     Result(Error error)
         : m_error(std::move(error))
-    {
-    }
+    { }
 
     [[nodiscard]] bool hasValue() const { return !m_error.has_value(); }
     explicit operator bool() const { return hasValue(); }

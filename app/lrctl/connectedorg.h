@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/common/result.h"
+#include "core/org/openedorg.h"
+#include "core/org/orgclient.h"
+
+#include <QCoroTask>
+#include <QNetworkAccessManager>
+
+#include <memory>
+
+namespace lr::cli {
+
+class Cli;
+
+// The org a command works on, opened from the command line's choice, with a client whose
+// API version has been negotiated.
+class ConnectedOrg
+{
+public:
+    // Opens the org and negotiates the version; on failure prints the error and sets the
+    // exit code.
+    [[nodiscard]] static QCoro::Task<std::unique_ptr<ConnectedOrg>> connect(Cli &cli,
+                                                                            int *exitCode);
+
+    [[nodiscard]] org::OrgClient &client() { return *m_client; }
+    [[nodiscard]] org::OpenedOrg &opened() { return *m_opened; }
+
+private:
+    std::unique_ptr<org::OpenedOrg> m_opened;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<org::OrgClient> m_client;
+};
+
+} // namespace lr::cli
