@@ -82,14 +82,14 @@ as_root() {
 
 missing=()
 find_missing() { # find_missing <package...>: sets missing=() to those not installed
-    local -A status=()
+    local -A state_of=()
     local name state
     while read -r name state; do
-        [[ -n $name ]] && status[$name]=$state
+        [[ -n $name ]] && state_of[$name]=$state
     done < <(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "$@" 2>/dev/null || true)
     missing=()
     for name in "$@"; do
-        [[ ${status[$name]:-} == installed ]] || missing+=("$name")
+        [[ ${state_of[$name]:-} == installed ]] || missing+=("$name")
     done
 }
 
@@ -104,10 +104,21 @@ install_packages() { # install_packages <package...>
         say "System packages: all ${#wanted[@]} installed"
         return
     fi
-    step "Installing ${#missing[@]} missing package(s): ${missing[*]}"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-        "${missing[@]}"
+    step "Installing ${#missing[@]} missing package(s) (a minute or two): ${missing[*]}"
+    local log status=0
+    log=$(mktemp "${TMPDIR:-/tmp}/lr-apt.XXXXXX")
+    {
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q \
+            && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+                --no-install-recommends "${missing[@]}"
+    } >"$log" 2>&1 || status=$?
+    if [[ $status -ne 0 ]]; then
+        tail -n 40 "$log" >&2
+        rm -f "$log"
+        die "apt-get failed (exit $status); its last lines are above"
+    fi
+    grep -E '^[0-9]+ upgraded, [0-9]+ newly installed' "$log" || true
+    rm -f "$log"
     find_missing "${missing[@]}"
     [[ ${#missing[@]} -eq 0 ]] || die "still not installed after apt-get: ${missing[*]}"
 }
