@@ -40,8 +40,9 @@ public:
         m_result.rootType = root->name();
         m_result.isCountOnly =
             m_statement.select.size() == 1 && m_statement.select.first().operand.isCountAll();
+        // HAVING filters groups, so it makes the statement an aggregate one too.
         m_result.isAggregate =
-            !m_statement.groupBy.isEmpty()
+            !m_statement.groupBy.isEmpty() || m_statement.having.has_value()
             || std::any_of(m_statement.select.cbegin(),
                            m_statement.select.cend(),
                            [](const SoqlSelectItem &item) {

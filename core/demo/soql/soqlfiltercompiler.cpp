@@ -220,7 +220,8 @@ Result<void> SoqlFilterCompiler::dateRange(const SoqlExpression &left,
                                            SoqlOperator op,
                                            QString &sql)
 {
-    const SoqlDateLiteral::Range range = value.dateLiteral.resolve(m_context.now);
+    const QDateTime now = m_context.now.isValid() ? m_context.now : QDateTime::currentDateTimeUtc();
+    const SoqlDateLiteral::Range range = value.dateLiteral.resolve(now);
     QString start;
     QString end; // exclusive: the day after the range
     if (left.type == FieldType::Date) {

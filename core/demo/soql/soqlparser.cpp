@@ -72,7 +72,8 @@ public:
         expectKeyword("SELECT"_L1);
         selectList(statement);
         expectKeyword("FROM"_L1);
-        const SoqlToken &object = name();
+        // Object names may be reserved words: FROM Group is a query on Group.
+        const SoqlToken &object = expect(Kind::Identifier);
         statement.object = object.text;
         statement.objectOffset = object.offset;
         if (peek().kind == Kind::Identifier && !isReserved(peek())) {
@@ -177,7 +178,9 @@ private:
     {
         SoqlFieldPath path;
         path.offset = peek().offset;
-        path.segments.append(name().text);
+        // A reserved word can open a path when a dot follows: Group.Type on GroupMember.
+        path.segments.append(peek(1).kind == Kind::Dot ? expect(Kind::Identifier).text
+                                                       : name().text);
         while (accept(Kind::Dot)) {
             path.segments.append(expect(Kind::Identifier).text);
         }
@@ -386,7 +389,7 @@ private:
         subquery.offset = take().offset;
         subquery.field = path();
         expectKeyword("FROM"_L1);
-        const SoqlToken &object = name();
+        const SoqlToken &object = expect(Kind::Identifier);
         subquery.object = object.text;
         subquery.objectOffset = object.offset;
         if (acceptKeyword("WHERE"_L1)) {
