@@ -93,9 +93,9 @@ QString OpenedOrg::description() const
         return m_session.instanceUrl.toDisplayString();
     }
     if (m_databasePath.isEmpty()) {
-        return tr("in-memory demo org at %1").arg(m_session.instanceUrl.toDisplayString());
+        return tr("in memory, %1").arg(m_session.instanceUrl.toDisplayString());
     }
-    return tr("demo org %1 at %2").arg(m_databasePath, m_session.instanceUrl.toDisplayString());
+    return m_databasePath;
 }
 
 } // namespace lr::org

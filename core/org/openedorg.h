@@ -25,7 +25,7 @@ public:
     [[nodiscard]] const OrgSession &session() const { return m_session; }
     [[nodiscard]] bool isDemo() const { return m_demo != nullptr; }
     [[nodiscard]] demo::DemoOrg *demoOrg() const { return m_demo.get(); }
-    // A human-readable description of where the org is ("demo org at …").
+    // Where the org is, for people: its URL, or the demo org's file.
     [[nodiscard]] QString description() const;
 
 private:

@@ -1,0 +1,100 @@
+#include "ui/mainwindow.h"
+
+#include "core/org/openedorg.h"
+#include "core/org/orgchoice.h"
+#include "ui/orgheader.h"
+#include "ui/orgworkspace.h"
+#include "ui/overview/overviewpage.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace lr::ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_workspace(new OrgWorkspace(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("License Reclaim"));
+    setupUi();
+    connect(m_workspace, &OrgWorkspace::opening, m_header, &OrgHeader::showOpening);
+    connect(m_workspace, &OrgWorkspace::failed, m_header, &OrgHeader::showFailure);
+    connect(m_workspace, &OrgWorkspace::opened, this, [this](const org::OrgIdentity &identity) {
+        const org::OpenedOrg *opened = m_workspace->openedOrg();
+        m_header->showOrg(identity, opened->description(), opened->isDemo());
+        setWindowTitle(tr("%1 — License Reclaim").arg(identity.name));
+    });
+    connect(m_workspace, &OrgWorkspace::apiUsageChanged, this, &MainWindow::showApiUsage);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setupUi()
+{
+    m_header = new OrgHeader(this);
+
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigationList"));
+    m_navigation->setFixedWidth(180);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setStyleSheet(QStringLiteral("QListWidget::item { padding: 8px 12px; }"));
+
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pageStack"));
+    connect(
+        m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    m_overview = new OverviewPage(m_workspace, this);
+    addPage(m_overview, tr("Overview"));
+    m_navigation->setCurrentRow(0);
+
+    auto *rule = new QFrame(this);
+    rule->setFrameShape(QFrame::HLine);
+    rule->setFrameShadow(QFrame::Sunken);
+
+    auto *body = new QHBoxLayout;
+    body->setContentsMargins(0, 0, 0, 0);
+    body->addWidget(m_navigation);
+    body->addWidget(m_pages, 1);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_header);
+    layout->addWidget(rule);
+    layout->addLayout(body, 1);
+    setCentralWidget(central);
+
+    m_apiUsage = new QLabel(this);
+    m_apiUsage->setObjectName(QStringLiteral("apiUsageLabel"));
+    statusBar()->addPermanentWidget(m_apiUsage);
+    resize(1100, 680);
+}
+
+void MainWindow::addPage(QWidget *page, const QString &title)
+{
+    m_pages->addWidget(page);
+    m_navigation->addItem(title);
+}
+
+void MainWindow::openOrg(const org::OrgChoice &choice)
+{
+    m_workspace->open(choice);
+}
+
+void MainWindow::showApiUsage(const org::ApiUsage &usage)
+{
+    const QLocale locale;
+    m_apiUsage->setText(tr("API calls today: %1 of %2")
+                            .arg(locale.toString(usage.used), locale.toString(usage.limit)));
+}
+
+} // namespace lr::ui

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace lr::org {
+struct ApiUsage;
+struct OrgChoice;
+} // namespace lr::org
+
+namespace lr::ui {
+
+class OrgHeader;
+class OrgWorkspace;
+class OverviewPage;
+
+// The console's window: the org header on top, a navigation list of the pages that work on
+// the left, the current page on the right, and today's API usage in the status bar.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void openOrg(const org::OrgChoice &choice);
+
+    [[nodiscard]] OrgWorkspace *workspace() const { return m_workspace; }
+    [[nodiscard]] OverviewPage *overviewPage() const { return m_overview; }
+    [[nodiscard]] OrgHeader *header() const { return m_header; }
+
+private:
+    void setupUi();
+    void addPage(QWidget *page, const QString &title);
+    void showApiUsage(const org::ApiUsage &usage);
+
+    OrgWorkspace *m_workspace;
+    OrgHeader *m_header = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    OverviewPage *m_overview = nullptr;
+    QLabel *m_apiUsage = nullptr;
+};
+
+} // namespace lr::ui
