@@ -7,6 +7,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace lr::demo {
 
@@ -14,128 +15,218 @@ namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
 
-void writeStringContent(QStringView text, QByteArray &out)
+// Collects output in a stack buffer and hands it to the QByteArray in large pieces: a 100,000-row
+// scan writes tens of millions of characters, and QByteArray::append per character costs a call
+// and a capacity check each.
+class Sink
+{
+public:
+    explicit Sink(QByteArray &out)
+        : m_out(out)
+    { }
+    ~Sink() { flush(); }
+    Q_DISABLE_COPY_MOVE(Sink)
+
+    void put(char c)
+    {
+        if (m_size == kCapacity) {
+            flush();
+        }
+        m_buffer[m_size++] = c;
+    }
+
+    void put(const char *data, qsizetype size)
+    {
+        if (m_size + size > kCapacity) {
+            flush();
+            if (size > kCapacity) {
+                m_out.append(data, size);
+                return;
+            }
+        }
+        std::memcpy(m_buffer + m_size, data, static_cast<size_t>(size));
+        m_size += size;
+    }
+
+    template <qsizetype N>
+    void put(const char (&literal)[N])
+    {
+        put(literal, N - 1);
+    }
+
+    void put(const QByteArray &bytes) { put(bytes.constData(), bytes.size()); }
+
+    void flush()
+    {
+        m_out.append(m_buffer, m_size);
+        m_size = 0;
+    }
+
+private:
+    static constexpr qsizetype kCapacity = 4096;
+    QByteArray &m_out;
+    char m_buffer[kCapacity];
+    qsizetype m_size = 0;
+};
+
+void putUtf8(char32_t code, Sink &sink)
+{
+    char bytes[4];
+    int n = 0;
+    if (code < 0x800) {
+        bytes[n++] = static_cast<char>(0xc0 | (code >> 6));
+    } else if (code < 0x10000) {
+        bytes[n++] = static_cast<char>(0xe0 | (code >> 12));
+        bytes[n++] = static_cast<char>(0x80 | ((code >> 6) & 0x3f));
+    } else {
+        bytes[n++] = static_cast<char>(0xf0 | (code >> 18));
+        bytes[n++] = static_cast<char>(0x80 | ((code >> 12) & 0x3f));
+        bytes[n++] = static_cast<char>(0x80 | ((code >> 6) & 0x3f));
+    }
+    bytes[n++] = static_cast<char>(0x80 | (code & 0x3f));
+    sink.put(bytes, n);
+}
+
+// The characters of a JSON string (without its quotes), escaped, in UTF-8.
+void putStringContent(QStringView text, Sink &sink)
 {
     const char16_t *p = text.utf16();
     const char16_t *end = p + text.size();
     while (p < end) {
         const char16_t c = *p++;
-        if (c < 0x80) {
-            if (c == u'"' || c == u'\\') {
-                out.append('\\');
-                out.append(static_cast<char>(c));
-            } else if (c >= 0x20) {
-                out.append(static_cast<char>(c));
-            } else if (c == u'\n') {
-                out.append("\\n");
-            } else if (c == u'\r') {
-                out.append("\\r");
-            } else if (c == u'\t') {
-                out.append("\\t");
-            } else {
-                const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf]};
-                out.append(escape, sizeof escape);
-            }
-            continue;
-        }
-        char32_t code = c;
-        if (QChar::isHighSurrogate(c) && p < end && QChar::isLowSurrogate(*p)) {
-            code = QChar::surrogateToUcs4(c, *p++);
-        } else if (QChar::isSurrogate(c)) {
-            code = 0xfffd; // a lone surrogate is not text
-        }
-        char bytes[4];
-        int n = 0;
-        if (code < 0x800) {
-            bytes[n++] = static_cast<char>(0xc0 | (code >> 6));
-        } else if (code < 0x10000) {
-            bytes[n++] = static_cast<char>(0xe0 | (code >> 12));
-            bytes[n++] = static_cast<char>(0x80 | ((code >> 6) & 0x3f));
+        if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
+            sink.put(static_cast<char>(c));
+        } else if (c == u'"' || c == u'\\') {
+            sink.put('\\');
+            sink.put(static_cast<char>(c));
+        } else if (c == u'\n') {
+            sink.put("\\n");
+        } else if (c == u'\r') {
+            sink.put("\\r");
+        } else if (c == u'\t') {
+            sink.put("\\t");
+        } else if (c < 0x20) {
+            const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf]};
+            sink.put(escape, sizeof escape);
+        } else if (QChar::isHighSurrogate(c) && p < end && QChar::isLowSurrogate(*p)) {
+            putUtf8(QChar::surrogateToUcs4(c, *p++), sink);
         } else {
-            bytes[n++] = static_cast<char>(0xf0 | (code >> 18));
-            bytes[n++] = static_cast<char>(0x80 | ((code >> 12) & 0x3f));
-            bytes[n++] = static_cast<char>(0x80 | ((code >> 6) & 0x3f));
+            putUtf8(QChar::isSurrogate(c) ? U'\xfffd' : char32_t(c), sink); // lone surrogate
         }
-        bytes[n++] = static_cast<char>(0x80 | (code & 0x3f));
-        out.append(bytes, n);
     }
 }
 
-void writeInteger(qlonglong value, QByteArray &out)
+void putString(QStringView text, Sink &sink)
+{
+    sink.put('"');
+    putStringContent(text, sink);
+    sink.put('"');
+}
+
+void putInteger(qlonglong value, Sink &sink)
 {
     char buffer[24];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, result.ptr - buffer);
+    sink.put(buffer, result.ptr - buffer);
 }
 
-void writeDouble(double value, QByteArray &out)
+void putDouble(double value, Sink &sink)
 {
     if (!std::isfinite(value)) {
-        out.append("null");
+        sink.put("null");
         return;
     }
-    // Shortest form that reads back to the same double, as Salesforce's JSON does.
+    // The shortest form that reads back as the same double.
     char buffer[32];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, result.ptr - buffer);
+    sink.put(buffer, result.ptr - buffer);
 }
 
-// A value whose type the schema does not give (COUNT, SUM, AVG): a number or null.
-void writeUntyped(const QVariant &value, QByteArray &out)
+// A value whose type the schema does not give (COUNT, SUM, AVG): a number, or null.
+void putUntyped(const QVariant &value, Sink &sink)
 {
     switch (value.typeId()) {
     case QMetaType::Int:
     case QMetaType::LongLong:
     case QMetaType::UInt:
     case QMetaType::ULongLong:
-        writeInteger(value.toLongLong(), out);
+        putInteger(value.toLongLong(), sink);
         return;
     case QMetaType::Double:
-        writeDouble(value.toDouble(), out);
+        putDouble(value.toDouble(), sink);
         return;
     case QMetaType::QString:
-        SoqlRecordWriter::writeString(value.toString(), out);
+        putString(value.toString(), sink);
         return;
     default:
-        out.append("null");
+        sink.put("null");
         return;
     }
 }
 
 // A stored value as FieldValueCodec::toJson gives it, written without building a QJsonValue.
-void writeValue(const SObjectField *field, const QVariant &value, QByteArray &out)
+void putValue(const SObjectField *field, const QVariant &value, Sink &sink)
 {
     if (value.isNull()) {
-        out.append("null");
+        sink.put("null");
         return;
     }
     if (!field) {
-        writeUntyped(value, out);
+        putUntyped(value, sink);
         return;
     }
     switch (field->type) {
     case FieldType::Boolean:
-        out.append(value.toLongLong() != 0 ? "true" : "false");
+        if (value.toLongLong() != 0) {
+            sink.put("true");
+        } else {
+            sink.put("false");
+        }
         return;
     case FieldType::Int:
-        writeInteger(value.toLongLong(), out);
+        putInteger(value.toLongLong(), sink);
         return;
     case FieldType::Double:
     case FieldType::Currency:
     case FieldType::Percent:
-        writeDouble(value.toDouble(), out);
+        putDouble(value.toDouble(), sink);
         return;
     default:
-        break;
+        // For a QVariant holding a QString, toString() shares the string rather than copying.
+        putString(value.toString(), sink);
+        return;
     }
-    // For a QVariant holding a QString, toString() shares the string rather than copying it.
-    SoqlRecordWriter::writeString(value.toString(), out);
 }
 
-void writeKey(QStringView key, QByteArray &out)
+void putRecord(const QSqlQuery &query,
+               const RecordShape &shape,
+               const QByteArray &urlPrefix,
+               Sink &sink)
 {
-    SoqlRecordWriter::writeString(key, out);
-    out.append(':');
+    sink.put("{\"attributes\":{\"type\":");
+    putString(shape.typeName, sink);
+    if (shape.idColumn >= 0) {
+        sink.put(",\"url\":\"");
+        sink.put(urlPrefix);
+        putStringContent(shape.typeName, sink);
+        sink.put('/');
+        putStringContent(query.value(shape.idColumn).toString(), sink);
+        sink.put('"');
+    }
+    sink.put('}');
+    for (const RecordShape::Entry &entry : shape.entries) {
+        sink.put(',');
+        putString(entry.key, sink);
+        sink.put(':');
+        if (!entry.parent) {
+            putValue(entry.field, query.value(entry.column), sink);
+        } else if (entry.parent->idColumn >= 0 && query.value(entry.parent->idColumn).isNull()) {
+            sink.put("null");
+        } else {
+            putRecord(query, *entry.parent, urlPrefix, sink);
+        }
+    }
+    sink.put('}');
 }
 
 } // namespace
@@ -149,40 +240,14 @@ void SoqlRecordWriter::writeRecord(const QSqlQuery &query,
                                    const RecordShape &shape,
                                    QByteArray &out) const
 {
-    out.append("{\"attributes\":{\"type\":");
-    writeString(shape.typeName, out);
-    if (shape.idColumn >= 0) {
-        const QVariant id = query.value(shape.idColumn);
-        out.append(",\"url\":\"");
-        out.append(m_urlPrefix);
-        writeStringContent(shape.typeName, out);
-        out.append('/');
-        writeStringContent(id.toString(), out);
-        out.append('"');
-    }
-    out.append('}');
-    for (const RecordShape::Entry &entry : shape.entries) {
-        out.append(',');
-        writeKey(entry.key, out);
-        if (entry.parent) {
-            const RecordShape &parent = *entry.parent;
-            if (parent.idColumn >= 0 && query.value(parent.idColumn).isNull()) {
-                out.append("null");
-            } else {
-                writeRecord(query, parent, out);
-            }
-        } else {
-            writeValue(entry.field, query.value(entry.column), out);
-        }
-    }
-    out.append('}');
+    Sink sink(out);
+    putRecord(query, shape, m_urlPrefix, sink);
 }
 
 void SoqlRecordWriter::writeString(QStringView text, QByteArray &out)
 {
-    out.append('"');
-    writeStringContent(text, out);
-    out.append('"');
+    Sink sink(out);
+    putString(text, sink);
 }
 
 } // namespace lr::demo

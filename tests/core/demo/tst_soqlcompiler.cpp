@@ -58,6 +58,7 @@ private Q_SLOTS:
 
     void writesNestedParentsInSelectOrder();
     void writesMissingParentsAsNull();
+    void writesCanonicalNames();
     void reusesOneJoinPerPathPrefix();
     void bindsEveryLiteral();
     void filters_data();
@@ -359,6 +360,19 @@ void TestSoqlCompiler::writesMissingParentsAsNull()
     QVERIFY(carolProfile.value(u"UserLicense"_s).isNull());
     QVERIFY(records.at(3).toObject().value(u"Profile"_s).isNull());
     QVERIFY(raw.contains("\"Name\":\"Dave Dangling\",\"Profile\":null}"));
+}
+
+void TestSoqlCompiler::writesCanonicalNames()
+{
+    QByteArray raw;
+    const QJsonArray records =
+        query(u"select name, PROFILE.userlicense.NAME from USER where id = '%1'"_s.arg(kBob), &raw);
+    QCOMPARE(records.size(), 1);
+    QVERIFY(raw.startsWith("[{\"attributes\":{\"type\":\"User\",\"url\":"));
+    QVERIFY(raw.contains("\"Name\":\"Bob Builder\",\"Profile\":{\"attributes\":{\"type\":"
+                         "\"Profile\","));
+    QVERIFY(raw.contains("\"UserLicense\":{\"attributes\":{\"type\":\"UserLicense\","));
+    QVERIFY(raw.endsWith("\"Name\":\"Salesforce\"}}}]"));
 }
 
 void TestSoqlCompiler::reusesOneJoinPerPathPrefix()
