@@ -98,7 +98,6 @@ private:
         }
         shape->typeName = m_scope->root().name();
         shape->idColumn = column(m_scope->idColumn(0));
-        QHash<int, std::shared_ptr<RecordShape>> parents; // by table
         QSet<QString> selected;
         for (const SoqlSelectItem &item : m_statement.select) {
             if (item.operand.isAggregate()) {
@@ -119,28 +118,34 @@ private:
                                      item.operand.text);
             }
             selected.insert(key);
-            RecordShape *target = shape.get();
-            for (qsizetype level = 0; level < expression->relationships.size(); ++level) {
-                const int table = expression->tables.at(level + 1);
-                std::shared_ptr<RecordShape> &parent = parents[table];
-                if (!parent) {
-                    parent = std::make_shared<RecordShape>();
-                    parent->typeName = m_scope->type(table).name();
-                    parent->idColumn = column(m_scope->idColumn(table));
-                    RecordShape::Entry entry;
-                    entry.key = expression->relationships.at(level);
-                    entry.parent = parent;
-                    target->entries.append(entry);
-                }
-                target = parent.get();
-            }
-            RecordShape::Entry entry;
-            entry.key = expression->name;
-            entry.column = column(expression->sql);
-            entry.field = expression->field;
-            target->entries.append(entry);
+            addField(*shape, expression.value());
         }
         return {};
+    }
+
+    // Adds a field to the record shape, nested under one parent record per relationship level.
+    void addField(RecordShape &root, const SoqlExpression &expression)
+    {
+        RecordShape *target = &root;
+        for (qsizetype level = 0; level < expression.relationships.size(); ++level) {
+            const int table = expression.tables.at(level + 1);
+            std::shared_ptr<RecordShape> &parent = m_parentShapes[table];
+            if (!parent) {
+                parent = std::make_shared<RecordShape>();
+                parent->typeName = m_scope->type(table).name();
+                parent->idColumn = column(m_scope->idColumn(table));
+                RecordShape::Entry entry;
+                entry.key = expression.relationships.at(level);
+                entry.parent = parent;
+                target->entries.append(entry);
+            }
+            target = parent.get();
+        }
+        RecordShape::Entry entry;
+        entry.key = expression.name;
+        entry.column = column(expression.sql);
+        entry.field = expression.field;
+        target->entries.append(entry);
     }
 
     Result<void> aggregateItems(RecordShape &shape)
@@ -304,6 +309,7 @@ private:
     CompiledSoql m_result;
     QStringList m_columns;
     QHash<QString, int> m_columnIndex;
+    QHash<int, std::shared_ptr<RecordShape>> m_parentShapes; // by table
     QStringList m_grouped; // GROUP BY columns as selected
     QStringList m_groupSql; // GROUP BY columns with their collation
     QStringList m_whereParts;

@@ -266,6 +266,24 @@ Result<void> SoqlFilterCompiler::dateRange(const SoqlExpression &left,
     return {};
 }
 
+// A list holding a relative date: each element is its own `=` range.
+Result<void> SoqlFilterCompiler::dateRangeList(const SoqlCondition &condition, QString &sql)
+{
+    sql += u'(';
+    for (qsizetype i = 0; i < condition.values.size(); ++i) {
+        sql += i > 0 ? u" OR "_s : QString();
+        SoqlCondition element = condition;
+        element.kind = SoqlCondition::Kind::Comparison;
+        element.op = SoqlOperator::Equal;
+        element.values = {condition.values.at(i)};
+        if (auto r = comparison(element, sql); !r) {
+            return r;
+        }
+    }
+    sql += condition.negated ? u") IS NOT 1"_s : u")"_s;
+    return {};
+}
+
 Result<void> SoqlFilterCompiler::inList(const SoqlCondition &condition, QString &sql)
 {
     auto left = operand(condition);
@@ -277,20 +295,7 @@ Result<void> SoqlFilterCompiler::inList(const SoqlCondition &condition, QString 
             return v.kind == SoqlValue::Kind::DateLiteral;
         });
     if (hasRange) {
-        // A relative date in a list: each element is its own `=` range.
-        sql += u'(';
-        for (qsizetype i = 0; i < condition.values.size(); ++i) {
-            sql += i > 0 ? u" OR "_s : QString();
-            SoqlCondition element = condition;
-            element.kind = SoqlCondition::Kind::Comparison;
-            element.op = SoqlOperator::Equal;
-            element.values = {condition.values.at(i)};
-            if (auto r = comparison(element, sql); !r) {
-                return r;
-            }
-        }
-        sql += condition.negated ? u") IS NOT 1"_s : u")"_s;
-        return {};
+        return dateRangeList(condition, sql);
     }
     QStringList placeholders;
     bool hasNull = false;
@@ -357,6 +362,22 @@ SoqlFilterCompiler::semiJoin(const SoqlCondition &condition, bool topLevel, QStr
                              u"the left: %1"_s.arg(condition.operand.text),
                              condition.operand.text);
     }
+    auto select = subquerySql(subquery);
+    if (!select) {
+        return select.error();
+    }
+    if (condition.negated) {
+        sql += u"(%1 NOT IN (%2) OR %1 IS NULL)"_s.arg(left->sql, select.value());
+    } else {
+        sql += u"%1 IN (%2)"_s.arg(left->sql, select.value());
+    }
+    return {};
+}
+
+// The subquery's SELECT, with the access row filter and its own WHERE; parameters are appended
+// in the order their placeholders appear.
+Result<QString> SoqlFilterCompiler::subquerySql(const SoqlSubquery &subquery)
+{
     const SObjectType *type = m_context.schema->object(subquery.object);
     const ReadAccess access = type ? accessTo(m_context, *type) : ReadAccess();
     if (!type || !access.readable) {
@@ -385,17 +406,10 @@ SoqlFilterCompiler::semiJoin(const SoqlCondition &condition, bool topLevel, QStr
         where += u" AND "_s;
         SoqlFilterCompiler inner(m_soql, m_context, scope, Clause::SubqueryWhere);
         if (auto r = inner.compile(*subquery.where, where, *m_params); !r) {
-            return r;
+            return r.error();
         }
     }
-    const QString select =
-        u"SELECT %1 FROM %2 WHERE %3"_s.arg(selected->sql, scope.fromClause(), where);
-    if (condition.negated) {
-        sql += u"(%1 NOT IN (%2) OR %1 IS NULL)"_s.arg(left->sql, select);
-    } else {
-        sql += u"%1 IN (%2)"_s.arg(left->sql, select);
-    }
-    return {};
+    return u"SELECT %1 FROM %2 WHERE %3"_s.arg(selected->sql, scope.fromClause(), where);
 }
 
 Result<QVariant> SoqlFilterCompiler::bind(const SoqlExpression &left,

@@ -62,7 +62,9 @@ private:
                            SoqlOperator op,
                            QString &sql);
     Result<void> inList(const SoqlCondition &condition, QString &sql);
+    Result<void> dateRangeList(const SoqlCondition &condition, QString &sql);
     Result<void> semiJoin(const SoqlCondition &condition, bool topLevel, QString &sql);
+    Result<QString> subquerySql(const SoqlSubquery &subquery);
     Result<QVariant>
     bind(const SoqlExpression &left, const SoqlCondition &condition, const SoqlValue &value) const;
     Error typeMismatch(const SoqlExpression &left, const SoqlCondition &condition) const;

@@ -72,6 +72,55 @@ qsizetype dateLengthAt(QStringView text, qsizetype pos, bool *isDateTime)
     return end - pos;
 }
 
+// The kind and length of the name, number, date or punctuation at `pos`; length 0 when the
+// character there starts no token.
+std::pair<SoqlToken::Kind, qsizetype> plainTokenAt(QStringView soql, qsizetype pos)
+{
+    using Kind = SoqlToken::Kind;
+    const QChar c = soql.at(pos);
+    const QChar next = pos + 1 < soql.size() ? soql.at(pos + 1) : QChar();
+    if (isIdentifierStart(c)) {
+        qsizetype end = pos + 1;
+        while (end < soql.size() && isIdentifierPart(soql.at(end))) {
+            ++end;
+        }
+        return {Kind::Identifier, end - pos};
+    }
+    if (isDigit(c) || ((c == u'-' || c == u'+') && (isDigit(next) || next == u'.'))) {
+        bool isDateTime = false;
+        if (const qsizetype length = dateLengthAt(soql, pos, &isDateTime); length > 0) {
+            return {isDateTime ? Kind::DateTime : Kind::Date, length};
+        }
+        qsizetype end = pos + 1 + digitsAt(soql, pos + 1);
+        if (hasAt(soql, end, u'.')) {
+            end += 1 + digitsAt(soql, end + 1);
+        }
+        return {Kind::Number, end - pos};
+    }
+    if ((c == u'!' && next == u'=') || (c == u'<' && (next == u'>' || next == u'='))
+        || (c == u'>' && next == u'=')) {
+        return {Kind::Operator, 2};
+    }
+    switch (c.unicode()) {
+    case u'=':
+    case u'<':
+    case u'>':
+        return {Kind::Operator, 1};
+    case u',':
+        return {Kind::Comma, 1};
+    case u'.':
+        return {Kind::Dot, 1};
+    case u'(':
+        return {Kind::LeftParen, 1};
+    case u')':
+        return {Kind::RightParen, 1};
+    case u':':
+        return {Kind::Colon, 1};
+    default:
+        return {Kind::End, 0};
+    }
+}
+
 class StringScanner
 {
 public:
@@ -212,7 +261,25 @@ Result<QList<SoqlToken>> SoqlLexer::tokenize(QStringView soql)
 {
     QList<SoqlToken> tokens;
     qsizetype pos = 0;
-    auto simple = [&](SoqlToken::Kind kind, qsizetype length) {
+    while (pos < soql.size()) {
+        const QChar c = soql.at(pos);
+        if (c.isSpace()) {
+            ++pos;
+            continue;
+        }
+        if (c == u'\'') {
+            auto token = StringScanner(soql, pos).scan();
+            if (!token) {
+                return token.error();
+            }
+            pos += token->length;
+            tokens.append(std::move(token).value());
+            continue;
+        }
+        const auto [kind, length] = plainTokenAt(soql, pos);
+        if (length == 0) {
+            return SoqlError::unexpectedToken(soql, pos, QString(c));
+        }
         SoqlToken token;
         token.kind = kind;
         token.offset = pos;
@@ -220,54 +287,6 @@ Result<QList<SoqlToken>> SoqlLexer::tokenize(QStringView soql)
         token.text = soql.sliced(pos, length).toString();
         tokens.append(std::move(token));
         pos += length;
-    };
-    while (pos < soql.size()) {
-        const QChar c = soql.at(pos);
-        const QChar next = pos + 1 < soql.size() ? soql.at(pos + 1) : QChar();
-        if (c.isSpace()) {
-            ++pos;
-        } else if (isIdentifierStart(c)) {
-            qsizetype end = pos + 1;
-            while (end < soql.size() && isIdentifierPart(soql.at(end))) {
-                ++end;
-            }
-            simple(SoqlToken::Kind::Identifier, end - pos);
-        } else if (isDigit(c) || ((c == u'-' || c == u'+') && (isDigit(next) || next == u'.'))) {
-            bool isDateTime = false;
-            if (const qsizetype length = dateLengthAt(soql, pos, &isDateTime); length > 0) {
-                simple(isDateTime ? SoqlToken::Kind::DateTime : SoqlToken::Kind::Date, length);
-                continue;
-            }
-            qsizetype end = pos + 1 + digitsAt(soql, pos + 1);
-            if (hasAt(soql, end, u'.')) {
-                end += 1 + digitsAt(soql, end + 1);
-            }
-            simple(SoqlToken::Kind::Number, end - pos);
-        } else if (c == u'\'') {
-            auto token = StringScanner(soql, pos).scan();
-            if (!token) {
-                return token.error();
-            }
-            pos += token->length;
-            tokens.append(std::move(token).value());
-        } else if (c == u',') {
-            simple(SoqlToken::Kind::Comma, 1);
-        } else if (c == u'.') {
-            simple(SoqlToken::Kind::Dot, 1);
-        } else if (c == u'(') {
-            simple(SoqlToken::Kind::LeftParen, 1);
-        } else if (c == u')') {
-            simple(SoqlToken::Kind::RightParen, 1);
-        } else if (c == u':') {
-            simple(SoqlToken::Kind::Colon, 1);
-        } else if ((c == u'!' && next == u'=') || (c == u'<' && (next == u'>' || next == u'='))
-                   || (c == u'>' && next == u'=')) {
-            simple(SoqlToken::Kind::Operator, 2);
-        } else if (c == u'=' || c == u'<' || c == u'>') {
-            simple(SoqlToken::Kind::Operator, 1);
-        } else {
-            return SoqlError::unexpectedToken(soql, pos, QString(c));
-        }
     }
     SoqlToken end;
     end.offset = soql.size();
