@@ -1,0 +1,237 @@
+#include "core/demo/generator/localecatalog.h"
+
+#include "core/demo/generator/randomsource.h"
+
+#include <QList>
+
+using namespace Qt::StringLiterals;
+
+namespace lr::demo {
+
+namespace {
+
+using C = NamePool::Culture;
+
+const QList<LocaleCatalog::Locale> &locales()
+{
+    static const QList<LocaleCatalog::Locale> list = {
+        {u"America/Los_Angeles"_s,
+         -480,
+         u"en_US"_s,
+         u"en_US"_s,
+         u"US"_s,
+         u"Americas"_s,
+         u"ISO-8859-1"_s,
+         C::English,
+         18},
+        {u"America/New_York"_s,
+         -300,
+         u"en_US"_s,
+         u"en_US"_s,
+         u"US"_s,
+         u"Americas"_s,
+         u"ISO-8859-1"_s,
+         C::English,
+         16},
+        {u"America/Chicago"_s,
+         -360,
+         u"en_US"_s,
+         u"en_US"_s,
+         u"US"_s,
+         u"Americas"_s,
+         u"ISO-8859-1"_s,
+         C::English,
+         9},
+        {u"America/Denver"_s,
+         -420,
+         u"en_US"_s,
+         u"en_US"_s,
+         u"US"_s,
+         u"Americas"_s,
+         u"UTF-8"_s,
+         C::English,
+         4},
+        {u"America/Toronto"_s,
+         -300,
+         u"en_CA"_s,
+         u"en_US"_s,
+         u"CA"_s,
+         u"Americas"_s,
+         u"UTF-8"_s,
+         C::English,
+         4},
+        {u"America/Mexico_City"_s,
+         -360,
+         u"es_MX"_s,
+         u"es_MX"_s,
+         u"MX"_s,
+         u"Americas"_s,
+         u"ISO-8859-1"_s,
+         C::Hispanic,
+         3},
+        {u"America/Sao_Paulo"_s,
+         -180,
+         u"pt_BR"_s,
+         u"pt_BR"_s,
+         u"BR"_s,
+         u"Americas"_s,
+         u"ISO-8859-1"_s,
+         C::Portuguese,
+         4},
+        {u"Europe/London"_s,
+         0,
+         u"en_GB"_s,
+         u"en_GB"_s,
+         u"GB"_s,
+         u"EMEA"_s,
+         u"ISO-8859-1"_s,
+         C::English,
+         8},
+        {u"Europe/Dublin"_s,
+         0,
+         u"en_IE"_s,
+         u"en_GB"_s,
+         u"IE"_s,
+         u"EMEA"_s,
+         u"ISO-8859-1"_s,
+         C::IrishItalian,
+         3},
+        {u"Europe/Berlin"_s,
+         60,
+         u"de_DE"_s,
+         u"de"_s,
+         u"DE"_s,
+         u"EMEA"_s,
+         u"ISO-8859-1"_s,
+         C::GermanicSlavic,
+         5},
+        {u"Europe/Paris"_s,
+         60,
+         u"fr_FR"_s,
+         u"fr"_s,
+         u"FR"_s,
+         u"EMEA"_s,
+         u"ISO-8859-1"_s,
+         C::FrenchDutch,
+         4},
+        {u"Europe/Madrid"_s,
+         60,
+         u"es_ES"_s,
+         u"es"_s,
+         u"ES"_s,
+         u"EMEA"_s,
+         u"ISO-8859-1"_s,
+         C::Hispanic,
+         2},
+        {u"Europe/Amsterdam"_s,
+         60,
+         u"nl_NL"_s,
+         u"nl_NL"_s,
+         u"NL"_s,
+         u"EMEA"_s,
+         u"ISO-8859-1"_s,
+         C::FrenchDutch,
+         3},
+        {u"Europe/Stockholm"_s,
+         60,
+         u"sv_SE"_s,
+         u"sv"_s,
+         u"SE"_s,
+         u"EMEA"_s,
+         u"ISO-8859-1"_s,
+         C::GermanicSlavic,
+         2},
+        {u"Europe/Warsaw"_s,
+         60,
+         u"pl_PL"_s,
+         u"pl"_s,
+         u"PL"_s,
+         u"EMEA"_s,
+         u"UTF-8"_s,
+         C::GermanicSlavic,
+         2},
+        {u"Europe/Athens"_s, 120, u"el_GR"_s, u"el"_s, u"GR"_s, u"EMEA"_s, u"UTF-8"_s, C::Greek, 1},
+        {u"Asia/Dubai"_s,
+         240,
+         u"ar_AE"_s,
+         u"en_US"_s,
+         u"AE"_s,
+         u"EMEA"_s,
+         u"UTF-8"_s,
+         C::Arabic,
+         1},
+        {u"Asia/Tokyo"_s,
+         540,
+         u"ja_JP"_s,
+         u"ja"_s,
+         u"JP"_s,
+         u"APAC"_s,
+         u"Shift_JIS"_s,
+         C::Japanese,
+         4},
+        {u"Asia/Shanghai"_s,
+         480,
+         u"zh_CN"_s,
+         u"zh_CN"_s,
+         u"CN"_s,
+         u"APAC"_s,
+         u"GB2312"_s,
+         C::Chinese,
+         2},
+        {u"Asia/Seoul"_s, 540, u"ko_KR"_s, u"ko"_s, u"KR"_s, u"APAC"_s, u"UTF-8"_s, C::Korean, 1},
+        {u"Asia/Kolkata"_s,
+         330,
+         u"en_IN"_s,
+         u"en_US"_s,
+         u"IN"_s,
+         u"APAC"_s,
+         u"UTF-8"_s,
+         C::Indian,
+         6},
+        {u"Asia/Singapore"_s,
+         480,
+         u"en_SG"_s,
+         u"en_US"_s,
+         u"SG"_s,
+         u"APAC"_s,
+         u"UTF-8"_s,
+         C::Chinese,
+         2},
+        {u"Australia/Sydney"_s,
+         600,
+         u"en_AU"_s,
+         u"en_US"_s,
+         u"AU"_s,
+         u"APAC"_s,
+         u"UTF-8"_s,
+         C::English,
+         4},
+    };
+    return list;
+}
+
+} // namespace
+
+int LocaleCatalog::count()
+{
+    return static_cast<int>(locales().size());
+}
+
+const LocaleCatalog::Locale &LocaleCatalog::at(int index)
+{
+    return locales().at(index);
+}
+
+int LocaleCatalog::pick(RandomSource &random)
+{
+    static const QList<int> weights = [] {
+        QList<int> list;
+        for (const Locale &locale : locales()) {
+            list.append(locale.weight);
+        }
+        return list;
+    }();
+    return random.weighted(weights);
+}
+
+} // namespace lr::demo
