@@ -1,0 +1,464 @@
+#include "core/demo/generator/automationwriter.h"
+
+#include "core/demo/generator/generationcontext.h"
+#include "core/demo/generator/localecatalog.h"
+#include "core/demo/generator/orgchart.h"
+#include "core/demo/generator/randomsource.h"
+#include "core/demo/generator/timestamptext.h"
+#include "core/demo/generator/userdirectory.h"
+#include "core/demo/store/salesforceid.h"
+
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace lr::demo {
+
+namespace {
+
+constexpr qint64 kDay = TimestampText::kDay;
+constexpr qint64 kHour = TimestampText::kHour;
+
+int clampCount(qsizetype people, int per, int low, int high)
+{
+    return static_cast<int>(std::clamp<qsizetype>(people / per, low, high));
+}
+
+// "EMEA Tier 1 Support" -> "EMEA_Tier_1_Support"
+QString developerName(const QString &label, QSet<QString> &taken)
+{
+    QString name;
+    for (QChar c : label) {
+        const bool keep =
+            (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+        if (keep) {
+            name += c;
+        } else if (!name.isEmpty() && !name.endsWith(u'_')) {
+            name += u'_';
+        }
+    }
+    while (name.endsWith(u'_')) {
+        name.chop(1);
+    }
+    QString unique = name;
+    for (int n = 2; taken.contains(unique); ++n) {
+        unique = name + u'_' + QString::number(n);
+    }
+    taken.insert(unique);
+    return unique;
+}
+
+struct QueueKind
+{
+    QString label;
+    QString object;
+    QString department;
+};
+
+const QList<QueueKind> &queueKinds()
+{
+    static const QList<QueueKind> list = {
+        {u"Tier 1 Support"_s, u"Case"_s, u"Support"_s},
+        {u"Inbound Leads"_s, u"Lead"_s, u"Sales"_s},
+        {u"Tier 2 Support"_s, u"Case"_s, u"Support"_s},
+        {u"Web Leads"_s, u"Lead"_s, u"Marketing"_s},
+        {u"Billing Cases"_s, u"Case"_s, u"Finance"_s},
+        {u"Partner Leads"_s, u"Lead"_s, u"Sales"_s},
+        {u"Escalations"_s, u"Case"_s, u"Support"_s},
+        {u"Event Leads"_s, u"Lead"_s, u"Marketing"_s},
+        {u"Onboarding"_s, u"Case"_s, u"Customer Success"_s},
+        {u"Returns"_s, u"Case"_s, u"Operations"_s},
+        {u"Enterprise Leads"_s, u"Lead"_s, u"Sales"_s},
+        {u"Legal Review"_s, u"Case"_s, u"Legal"_s},
+    };
+    return list;
+}
+
+class Writer
+{
+public:
+    Writer(const GenerationContext &context, const UserDirectory &directory)
+        : m_context(context)
+        , m_directory(directory)
+        , m_random(context.seed, RandomSource::Stream::Automation)
+    { }
+
+    Result<void> groups();
+    Result<void> jobs();
+    Result<void> dashboards();
+
+private:
+    QList<int> queueMembers(int ordinal, const QList<int> &pool);
+    int jobOwner(int ordinal);
+    int runningUser(int ordinal);
+    [[nodiscard]] const QString &userId(int index) const { return m_directory.at(index).id; }
+    [[nodiscard]] QString stamp(qint64 msecs) const { return TimestampText::dateTime(msecs); }
+    [[nodiscard]] qint64 setupTime()
+    {
+        return m_random.between(m_context.orgCreated + 30 * kDay, m_context.anchor - 7 * kDay);
+    }
+
+    const GenerationContext &m_context;
+    const UserDirectory &m_directory;
+    RandomSource m_random;
+};
+
+QList<int> Writer::queueMembers(int ordinal, const QList<int> &pool)
+{
+    const UserDirectory &d = m_directory;
+    // Every 8th queue has one active member; every 16th, from the 4th, one member idle for
+    // over half a year; every 16th, from the 12th, only a deactivated member.
+    if (ordinal % 8 == 0) {
+        return {UserDirectory::pick(m_random, d.recent(), d.staff())};
+    }
+    if (ordinal % 16 == 4) {
+        return {UserDirectory::pick(m_random, d.stale(), d.staff())};
+    }
+    if (ordinal % 16 == 12) {
+        return {UserDirectory::pick(m_random, d.inactive(), d.staff())};
+    }
+    const QList<int> &from = pool.isEmpty() ? d.staff() : pool;
+    QList<int> members;
+    const int wanted = m_random.intBetween(2, 12);
+    for (int i = 0; i < wanted * 2 && members.size() < wanted && !from.isEmpty(); ++i) {
+        const int candidate = m_random.pick(from);
+        if (!members.contains(candidate)) {
+            members.append(candidate);
+        }
+    }
+    return members;
+}
+
+Result<void> Writer::groups()
+{
+    const QStringList groupColumns = {u"Id"_s,
+                                      u"Name"_s,
+                                      u"DeveloperName"_s,
+                                      u"Type"_s,
+                                      u"Email"_s,
+                                      u"OwnerId"_s,
+                                      u"DoesIncludeBosses"_s,
+                                      u"DoesSendEmailToMembers"_s,
+                                      u"CreatedDate"_s,
+                                      u"CreatedById"_s,
+                                      u"LastModifiedDate"_s,
+                                      u"LastModifiedById"_s};
+    auto groupsOut = m_context.inserter(u"Group"_s, groupColumns);
+    auto membersOut = m_context.inserter(
+        u"GroupMember"_s, {u"Id"_s, u"GroupId"_s, u"UserOrGroupId"_s, u"SystemModstamp"_s});
+    auto queueObjectsOut = m_context.inserter(
+        u"QueueSobject"_s,
+        {u"Id"_s, u"QueueId"_s, u"SobjectType"_s, u"CreatedById"_s, u"SystemModstamp"_s});
+    if (!groupsOut || !membersOut || !queueObjectsOut) {
+        return !groupsOut ? groupsOut.error()
+                          : (!membersOut ? membersOut.error() : queueObjectsOut.error());
+    }
+    const qsizetype people = m_directory.users().size();
+    const int regularCount = clampCount(people, 400, 3, 100);
+    const int queueCount = clampCount(people, 150, 6, 400);
+    QSet<QString> developerNames;
+    quint64 groupSerial = 0;
+    quint64 memberSerial = 0;
+    QList<QString> regularIds;
+
+    const auto addGroup = [&](const QString &id,
+                              const QString &label,
+                              const QString &type,
+                              const QString &email,
+                              qint64 created) {
+        groupsOut->add(id);
+        groupsOut->add(label);
+        groupsOut->add(developerName(label, developerNames));
+        groupsOut->add(type);
+        groupsOut->addText(email);
+        groupsOut->add(m_context.adminId);
+        groupsOut->addBool(type == u"Regular"_s && m_random.chance(0.3));
+        groupsOut->addBool(type == u"Queue"_s && m_random.chance(0.6));
+        groupsOut->add(stamp(created));
+        groupsOut->add(m_context.adminId);
+        groupsOut->add(stamp(created + m_random.between(0, (m_context.anchor - created) / 2)));
+        groupsOut->add(m_context.adminId);
+    };
+    const auto addMember = [&](const QString &groupId, const QString &memberId, qint64 at) {
+        membersOut->add(SalesforceId::make(u"011", ++memberSerial));
+        membersOut->add(groupId);
+        membersOut->add(memberId);
+        membersOut->add(stamp(at));
+    };
+
+    for (int i = 0; i < regularCount; ++i) {
+        const int department = 1 + i % (OrgChart::departmentCount() - 1);
+        const QString name = i < OrgChart::departmentCount() - 1
+                                 ? u"All "_s + OrgChart::department(department).name
+                                 : u"%1 Team %2"_s.arg(OrgChart::department(department).name)
+                                       .arg(i / (OrgChart::departmentCount() - 1) + 1);
+        const QString id = SalesforceId::make(u"00G", ++groupSerial);
+        const qint64 created = setupTime();
+        addGroup(id, name.left(40), u"Regular"_s, QString(), created);
+        regularIds.append(id);
+        const QList<int> &pool = m_directory.department(department);
+        const int members = std::min<int>(25, static_cast<int>(pool.size()));
+        for (int m = 0; m < members; ++m) {
+            addMember(
+                id, userId(pool.at(static_cast<qsizetype>(m_random.below(pool.size())))), created);
+        }
+    }
+
+    static const QStringList regions = {u"NA"_s, u"EMEA"_s, u"APAC"_s, u"LATAM"_s};
+    quint64 queueObjectSerial = 0;
+    for (int q = 0; q < queueCount; ++q) {
+        const QueueKind &kind = queueKinds().at(q % queueKinds().size());
+        const int round = q / static_cast<int>(queueKinds().size() * regions.size());
+        QString name = regions.at((q / queueKinds().size()) % regions.size()) + u' ' + kind.label;
+        if (round > 0) {
+            name += u' ' + QString::number(round + 1);
+        }
+        const QString id = SalesforceId::make(u"00G", ++groupSerial);
+        const qint64 created = setupTime();
+        const QString email = developerName(name, developerNames).toLower().replace(u'_', u'-')
+                              + u'@' + m_context.emailDomain;
+        addGroup(id, name, u"Queue"_s, email, created);
+        queueObjectsOut->add(SalesforceId::make(u"03g", ++queueObjectSerial));
+        queueObjectsOut->add(id);
+        queueObjectsOut->add(kind.object);
+        queueObjectsOut->add(m_context.adminId);
+        queueObjectsOut->add(stamp(created));
+        for (int member : queueMembers(q, m_directory.department(kind.department))) {
+            if (member >= 0) {
+                addMember(id, userId(member), created);
+            }
+        }
+        if (q % 10 == 2 && !regularIds.isEmpty()) {
+            addMember(id, m_random.pick(regularIds), created); // a public group as member
+        }
+    }
+    if (auto r = groupsOut->finish(); !r) {
+        return r;
+    }
+    if (auto r = queueObjectsOut->finish(); !r) {
+        return r;
+    }
+    return membersOut->finish();
+}
+
+int Writer::jobOwner(int ordinal)
+{
+    const UserDirectory &d = m_directory;
+    switch (ordinal % 10) {
+    case 4:
+    case 5:
+        return UserDirectory::pick(m_random, d.stale(), d.staff());
+    case 6:
+        return UserDirectory::pick(m_random, d.inactive(), d.staff());
+    case 7:
+        return UserDirectory::pick(m_random, d.services(), d.admins());
+    case 8:
+    case 9:
+        return UserDirectory::pick(m_random, d.recent(), d.staff());
+    default:
+        return UserDirectory::pick(m_random, d.admins(), d.staff());
+    }
+}
+
+Result<void> Writer::jobs()
+{
+    struct Template
+    {
+        QString name;
+        QString type;
+        int hour; // local hour of the run; -1 = every hour
+        int weekday; // 1 = Monday ... 7 = Sunday; 0 = every day
+    };
+    static const QList<Template> templates = {
+        {u"Weekly Data Export"_s, u"1"_s, 2, 7},
+        {u"Dashboard Refresh: Pipeline KPIs"_s, u"3"_s, 6, 0},
+        {u"Reporting Snapshot: Open Pipeline"_s, u"4"_s, 23, 0},
+        {u"Scheduled Flow: Renewal Reminders"_s, u"6"_s, 7, 0},
+        {u"LeadScoringScheduler"_s, u"7"_s, -1, 0},
+        {u"Weekly Forecast Report"_s, u"8"_s, 8, 1},
+        {u"AccountDedupBatch"_s, u"9"_s, 1, 0},
+        {u"Stale Case Notification"_s, u"A"_s, 9, 0},
+        {u"OpportunityRollupScheduler"_s, u"7"_s, 3, 0},
+        {u"Monthly Territory Report"_s, u"8"_s, 5, 1},
+    };
+    auto details = m_context.inserter(u"CronJobDetail"_s, {u"Id"_s, u"Name"_s, u"JobType"_s});
+    auto triggers = m_context.inserter(u"CronTrigger"_s,
+                                       {u"Id"_s,
+                                        u"CronJobDetailId"_s,
+                                        u"OwnerId"_s,
+                                        u"CronExpression"_s,
+                                        u"State"_s,
+                                        u"TimeZoneSidKey"_s,
+                                        u"StartTime"_s,
+                                        u"NextFireTime"_s,
+                                        u"PreviousFireTime"_s,
+                                        u"TimesTriggered"_s,
+                                        u"CreatedDate"_s,
+                                        u"CreatedById"_s,
+                                        u"LastModifiedDate"_s,
+                                        u"LastModifiedById"_s});
+    if (!details || !triggers) {
+        return !details ? details.error() : triggers.error();
+    }
+    const int count = clampCount(m_directory.users().size(), 100, 8, 1000);
+    static const QStringList weekdays = {
+        u"MON"_s, u"TUE"_s, u"WED"_s, u"THU"_s, u"FRI"_s, u"SAT"_s, u"SUN"_s};
+    for (int j = 0; j < count; ++j) {
+        const Template &t = templates.at(j % templates.size());
+        const int owner = jobOwner(j);
+        if (owner < 0) {
+            continue;
+        }
+        const GeneratedUser &user = m_directory.at(owner);
+        const LocaleCatalog::Locale &locale = LocaleCatalog::at(user.locale);
+        const qint64 offset = locale.utcOffsetMinutes * TimestampText::kMinute;
+        const QString detailId = SalesforceId::make(u"08a", static_cast<quint64>(j) + 1);
+        details->add(detailId);
+        details->add(u"%1 (%2)"_s.arg(t.name).arg(j + 1));
+        details->add(t.type);
+
+        // Scheduled while the owner could still sign in.
+        const qint64 latest = std::max(user.created + kDay, user.lastSeen());
+        const qint64 start = m_random.between(user.created + kHour, latest);
+        const qint64 period = t.hour < 0 ? kHour : (t.weekday == 0 ? kDay : 7 * kDay);
+        qint64 next = 0;
+        if (t.hour < 0) {
+            next = (m_context.anchor / kHour + 1) * kHour;
+        } else {
+            const qint64 localDay = TimestampText::epochDay(m_context.anchor + offset);
+            next = localDay * kDay + t.hour * kHour - offset;
+            while (next <= m_context.anchor
+                   || (t.weekday != 0
+                       && TimestampText::dayOfWeek(TimestampText::epochDay(next + offset))
+                              != t.weekday)) {
+                next += kDay;
+            }
+        }
+        const QString expression =
+            t.hour < 0       ? u"0 0 * * * ?"_s
+            : t.weekday == 0 ? u"0 0 %1 * * ?"_s.arg(t.hour)
+                             : u"0 0 %1 ? * %2"_s.arg(t.hour).arg(weekdays.at(t.weekday - 1));
+        triggers->add(SalesforceId::make(u"08e", static_cast<quint64>(j) + 1));
+        triggers->add(detailId);
+        triggers->add(user.id);
+        triggers->add(expression);
+        triggers->add(u"WAITING"_s);
+        triggers->add(locale.timeZone);
+        triggers->add(stamp(start));
+        triggers->add(stamp(next));
+        triggers->add(stamp(next - period));
+        triggers->add(std::max<qint64>(0, (next - period - start) / period));
+        triggers->add(stamp(start));
+        triggers->add(user.id);
+        triggers->add(stamp(start));
+        triggers->add(user.id);
+    }
+    if (auto r = details->finish(); !r) {
+        return r;
+    }
+    return triggers->finish();
+}
+
+int Writer::runningUser(int ordinal)
+{
+    const UserDirectory &d = m_directory;
+    switch (ordinal % 10) {
+    case 0:
+    case 1:
+        return UserDirectory::pick(m_random, d.stale(), d.staff());
+    case 2:
+        return UserDirectory::pick(m_random, d.inactive(), d.staff());
+    case 3:
+        return UserDirectory::pick(m_random, d.admins(), d.staff());
+    default:
+        return UserDirectory::pick(m_random, d.leaders(), d.staff());
+    }
+}
+
+Result<void> Writer::dashboards()
+{
+    auto out = m_context.inserter(u"Dashboard"_s,
+                                  {u"Id"_s,
+                                   u"Title"_s,
+                                   u"DeveloperName"_s,
+                                   u"Description"_s,
+                                   u"FolderName"_s,
+                                   u"OwnerId"_s,
+                                   u"RunningUserId"_s,
+                                   u"Type"_s,
+                                   u"CreatedDate"_s,
+                                   u"CreatedById"_s,
+                                   u"LastModifiedDate"_s,
+                                   u"LastModifiedById"_s});
+    if (!out) {
+        return out.error();
+    }
+    static const QStringList subjects = {u"Pipeline Overview"_s,
+                                         u"Support Backlog"_s,
+                                         u"Marketing Funnel"_s,
+                                         u"Renewals Forecast"_s,
+                                         u"Win/Loss Analysis"_s,
+                                         u"Executive Summary"_s,
+                                         u"Case SLA Tracker"_s,
+                                         u"Lead Conversion"_s};
+    static const QStringList folders = {u"Sales Dashboards"_s,
+                                        u"Service Dashboards"_s,
+                                        u"Marketing Dashboards"_s,
+                                        u"Company Dashboards"_s};
+    static const QStringList regions = {u"Global"_s, u"NA"_s, u"EMEA"_s, u"APAC"_s};
+    QSet<QString> developerNames;
+    const int count = clampCount(m_directory.users().size(), 80, 5, 1500);
+    for (int i = 0; i < count; ++i) {
+        const QString &subject = subjects.at(i % subjects.size());
+        const QString title =
+            u"%1 %2"_s.arg(regions.at((i / subjects.size()) % regions.size()), subject)
+            + (i >= subjects.size() * regions.size()
+                   ? u" %1"_s.arg(i / (subjects.size() * regions.size()) + 1)
+                   : QString());
+        const int kind = i % 20;
+        const QString type = kind < 10   ? u"SpecifiedUser"_s
+                             : kind < 17 ? u"LoggedInUser"_s
+                                         : u"MyTeamUser"_s;
+        const int runner = kind < 10 ? runningUser(i) : -1;
+        const int owner =
+            runner >= 0 && m_random.chance(0.6)
+                ? runner
+                : UserDirectory::pick(m_random, m_directory.admins(), m_directory.staff());
+        if (owner < 0) {
+            continue;
+        }
+        const GeneratedUser &ownerUser = m_directory.at(owner);
+        const qint64 created = m_random.between(
+            ownerUser.created + kHour, std::max(ownerUser.created + kDay, ownerUser.lastSeen()));
+        out->add(SalesforceId::make(u"01Z", static_cast<quint64>(i) + 1));
+        out->add(title.left(80));
+        out->add(developerName(title, developerNames));
+        out->add(u"%1 for %2"_s.arg(subject, m_context.orgName));
+        out->add(folders.at(i % folders.size()));
+        out->add(ownerUser.id);
+        out->add(runner < 0 ? QVariant() : QVariant(userId(runner)));
+        out->add(type);
+        out->add(stamp(created));
+        out->add(ownerUser.id);
+        out->add(stamp(created + m_random.between(0, (m_context.anchor - created) / 3)));
+        out->add(ownerUser.id);
+    }
+    return out->finish();
+}
+
+} // namespace
+
+Result<void> AutomationWriter::write(const GenerationContext &context,
+                                     const UserDirectory &directory)
+{
+    Writer writer(context, directory);
+    if (auto r = writer.groups(); !r) {
+        return r;
+    }
+    if (auto r = writer.jobs(); !r) {
+        return r;
+    }
+    return writer.dashboards();
+}
+
+} // namespace lr::demo

@@ -1,0 +1,407 @@
+#include "core/demo/generator/loginactivity.h"
+
+#include "core/demo/generator/connectedappcatalog.h"
+#include "core/demo/generator/generationcontext.h"
+#include "core/demo/generator/localecatalog.h"
+#include "core/demo/generator/randomsource.h"
+#include "core/demo/generator/timestamptext.h"
+#include "core/demo/store/salesforceid.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace lr::demo {
+
+namespace {
+
+using ApiHabit = GeneratedUser::ApiHabit;
+constexpr qint64 kDay = TimestampText::kDay;
+constexpr qint64 kHour = TimestampText::kHour;
+constexpr qint64 kMinute = TimestampText::kMinute;
+
+enum class Kind : quint8 {
+    Interactive,
+    FailedPassword,
+    Lockout,
+    RemoteAccess, // OAuth: 'Remote Access 2.0'
+    Soap, // password login of a SOAP client: 'Other Apex API'
+};
+
+enum Variant : quint8 {
+    Office = 0,
+    Home = 1,
+    Phone = 2,
+};
+
+// One login, compact: a 100,000-user org has over a million of them, sorted by time
+// before they are written.
+struct Event
+{
+    qint64 time;
+    quint32 user;
+    quint32 sequence; // makes the order total, so sorting is the same everywhere
+    quint16 app;
+    Kind kind;
+    quint8 variant;
+};
+
+struct UserTokens
+{
+    qint64 firstUse = -1;
+    qint64 lastUse = -1;
+    qint64 uses = 0;
+};
+
+class EventPlanner
+{
+public:
+    EventPlanner(const GenerationContext &context, const GeneratedUser &user, quint32 index)
+        : m_context(context)
+        , m_user(user)
+        , m_index(index)
+        , m_random(context.seed, RandomSource::Stream::Logins, index)
+        , m_offset(LocaleCatalog::at(user.locale).utcOffsetMinutes * kMinute)
+        , m_windowStart(context.anchor - LoginActivity::kWindowDays * kDay)
+    { }
+
+    void plan(QList<Event> &events, UserTokens &tokens);
+
+private:
+    void record(QList<Event> &events, qint64 time, Kind kind, quint8 variant = Office);
+    void interactive(QList<Event> &events);
+    void failures(QList<Event> &events);
+    void api(QList<Event> &events, UserTokens &tokens);
+    // Calls `each` with the start of every local day from `from` to `to` (UTC instants).
+    template <typename F>
+    void forEachDay(qint64 from, qint64 to, F each)
+    {
+        const qint64 first = TimestampText::epochDay(from + m_offset);
+        const qint64 last = TimestampText::epochDay(to + m_offset);
+        for (qint64 day = first; day <= last; ++day) {
+            each(day * kDay - m_offset, TimestampText::dayOfWeek(day) <= 5);
+        }
+    }
+    [[nodiscard]] qint64 activeUntil() const
+    {
+        qint64 end = m_context.anchor;
+        if (m_user.deactivated >= 0) {
+            end = std::min(end, m_user.deactivated);
+        }
+        if (m_user.frozenAt >= 0) {
+            end = std::min(end, m_user.frozenAt);
+        }
+        return end;
+    }
+
+    const GenerationContext &m_context;
+    const GeneratedUser &m_user;
+    quint32 m_index;
+    RandomSource m_random;
+    qint64 m_offset;
+    qint64 m_windowStart;
+    quint32 m_sequence = 0;
+};
+
+void EventPlanner::plan(QList<Event> &events, UserTokens &tokens)
+{
+    interactive(events);
+    failures(events);
+    api(events, tokens);
+}
+
+void EventPlanner::record(QList<Event> &events, qint64 time, Kind kind, quint8 variant)
+{
+    const quint16 app = m_user.app < 0 ? 0 : static_cast<quint16>(m_user.app);
+    events.append(Event{time, m_index, m_sequence++, app, kind, variant});
+}
+
+void EventPlanner::interactive(QList<Event> &events)
+{
+    const qint64 last = m_user.lastLogin;
+    if (last < m_windowStart) {
+        return;
+    }
+    record(events, last, Kind::Interactive);
+    const qint64 from = std::max(m_windowStart, m_user.created);
+    const double workday = m_user.loginHabit / 100.0;
+    forEachDay(from, last - kDay, [&](qint64 dayStart, bool working) {
+        if (!m_random.chance(working ? workday : workday / 8)) {
+            return;
+        }
+        const qint64 at = dayStart + m_random.between(7 * kHour + 30 * kMinute, 19 * kHour);
+        if (at > from && at < last) {
+            const quint8 variant = m_random.chance(0.08)  ? Phone
+                                   : m_random.chance(0.2) ? Home
+                                                          : Office;
+            record(events, at, Kind::Interactive, variant);
+        }
+    });
+}
+
+void EventPlanner::failures(QList<Event> &events)
+{
+    if (m_user.failedLogins == 0) {
+        return;
+    }
+    const qint64 end = activeUntil() - kMinute;
+    // A locked account failed after its last good login; others failed somewhere in between.
+    const qint64 start = m_user.passwordLocked ? std::max(m_user.lastSeen(), m_windowStart)
+                                               : std::max(m_user.created, m_windowStart);
+    if (start + 10 * kMinute >= end) {
+        return;
+    }
+    qint64 at = m_random.between(start, end - 10 * kMinute);
+    for (int i = 0; i < m_user.failedLogins; ++i) {
+        record(events, at, Kind::FailedPassword, m_random.chance(0.3) ? Home : Office);
+        at += m_random.between(5 * 1000, 90 * 1000);
+    }
+    if (m_user.passwordLocked) {
+        record(events, at, Kind::Lockout);
+    }
+}
+
+void EventPlanner::api(QList<Event> &events, UserTokens &tokens)
+{
+    qint64 end = activeUntil();
+    const qint64 start = std::max(m_windowStart, m_user.created + kHour);
+    const auto use = [&](qint64 at, Kind kind, quint8 variant) {
+        if (at <= start || at >= end) {
+            return;
+        }
+        record(events, at, kind, variant);
+        tokens.firstUse = tokens.firstUse < 0 ? at : std::min(tokens.firstUse, at);
+        tokens.lastUse = std::max(tokens.lastUse, at);
+        ++tokens.uses;
+    };
+    switch (m_user.api) {
+    case ApiHabit::Integration:
+    case ApiHabit::LegacySoap: {
+        const Kind kind = m_user.api == ApiHabit::Integration ? Kind::RemoteAccess : Kind::Soap;
+        const qint64 runAt = m_random.between(0, 23) * kHour;
+        const bool twiceDaily = m_random.chance(0.3);
+        forEachDay(start, end, [&](qint64 dayStart, bool) {
+            if (m_random.chance(0.03)) {
+                return; // the other system was down that day
+            }
+            const qint64 at = dayStart + runAt + m_random.between(0, 40 * kMinute);
+            use(at, kind, Office);
+            if (twiceDaily) {
+                use(at + 12 * kHour, kind, Office);
+            }
+        });
+        break;
+    }
+    case ApiHabit::DataLoader:
+    case ApiHabit::Cli:
+    case ApiHabit::Inspector:
+    case ApiHabit::Mobile: {
+        double chance = 0.2;
+        if (m_user.api == ApiHabit::Cli) {
+            chance = 0.15;
+        } else if (m_user.api == ApiHabit::Inspector) {
+            chance = 0.12;
+            end = std::min(end, m_user.lastLogin + kHour);
+        } else if (m_user.api == ApiHabit::Mobile) {
+            chance = m_user.loginHabit / 200.0;
+            end = m_user.lastLogin < 0 ? -1 : std::min(end, m_user.lastLogin + 14 * kDay);
+        }
+        if (end <= start) {
+            break;
+        }
+        const quint8 variant = m_user.api == ApiHabit::Mobile ? Phone : Office;
+        forEachDay(start, end, [&](qint64 dayStart, bool working) {
+            if (m_random.chance(working ? chance : chance / 6)) {
+                use(dayStart + m_random.between(7 * kHour, 21 * kHour),
+                    Kind::RemoteAccess,
+                    variant);
+            }
+        });
+        break;
+    }
+    case ApiHabit::DormantIntegration:
+    case ApiHabit::None:
+        break;
+    }
+}
+
+struct Columns
+{
+    QString loginHost;
+    QString siteHost;
+    QString success = u"Success"_s;
+    QString application = u"Application"_s;
+    QString remoteAccess = u"Remote Access 2.0"_s;
+    QString otherApi = u"Other Apex API"_s;
+    QString browserApp = u"Browser"_s;
+    QString invalidPassword = u"Invalid Password"_s;
+    QString lockout = u"Password Lockout"_s;
+    QString unknown = u"Unknown"_s;
+    QString soapPartner = u"Soap Partner"_s;
+    QStringList browsers = {u"Chrome 131"_s,
+                            u"Edge 131"_s,
+                            u"Safari 18"_s,
+                            u"Firefox 133"_s,
+                            u"Chrome 130"_s,
+                            u"Chrome 129"_s};
+    QStringList platforms = {u"Windows 10"_s, u"Windows 11"_s, u"Mac OSX"_s, u"Linux"_s};
+    QString phoneBrowser = u"Mobile Safari 18"_s;
+    QString phonePlatform = u"iPhone"_s;
+    QString vendorCountry = u"US"_s;
+};
+
+void addRow(BatchInserter &out,
+            const Columns &c,
+            const Event &event,
+            const GeneratedUser &user,
+            quint64 serial)
+{
+    const bool phone = event.variant == Phone;
+    const QString &ip = event.variant == Home || phone ? user.homeIp : user.officeIp;
+    const QString &country = LocaleCatalog::at(user.locale).countryIso;
+    out.add(SalesforceId::make(u"0Ya", serial));
+    out.add(user.id);
+    out.add(TimestampText::dateTime(event.time));
+    if (event.kind == Kind::RemoteAccess || event.kind == Kind::Soap) {
+        const ConnectedAppCatalog::App &app = ConnectedAppCatalog::at(event.app);
+        const bool integration = user.isService();
+        out.add(event.kind == Kind::Soap ? c.otherApi : c.remoteAccess);
+        out.addText(event.kind == Kind::Soap ? QString() : app.loginSubType);
+        out.add(c.success);
+        out.add(app.name);
+        out.add(event.kind == Kind::Soap && !app.apiType.startsWith(u"Soap"_s) ? c.soapPartner
+                                                                               : app.apiType);
+        out.add(app.apiVersion);
+        out.add(integration ? u"198.51.100.%1"_s.arg(200 + event.app % 50) : ip);
+        out.add(c.unknown);
+        out.add(phone ? (event.app == ConnectedAppCatalog::MobileIos ? u"iOS"_s : u"Android"_s)
+                      : c.unknown);
+        out.add(c.loginHost);
+        out.add(integration ? c.vendorCountry : country);
+        return;
+    }
+    out.add(c.application);
+    out.addNull();
+    out.add(event.kind == Kind::Interactive      ? c.success
+            : event.kind == Kind::FailedPassword ? c.invalidPassword
+                                                 : c.lockout);
+    out.add(c.browserApp);
+    out.addNull();
+    out.addNull();
+    out.add(ip);
+    const QString &browser = c.browsers.at(user.browser % c.browsers.size());
+    const bool safari = browser.startsWith(u"Safari"_s);
+    out.add(phone ? c.phoneBrowser : browser);
+    out.add(
+        phone ? c.phonePlatform
+              : (safari ? c.platforms.at(2) : c.platforms.at(user.platform % c.platforms.size())));
+    out.add(user.isInternal() ? c.loginHost : c.siteHost);
+    out.add(country);
+}
+
+Result<qint64> writeHistory(const GenerationContext &context,
+                            const QList<GeneratedUser> &users,
+                            const QList<Event> &events)
+{
+    auto out = context.inserter(u"LoginHistory"_s,
+                                {u"Id"_s,
+                                 u"UserId"_s,
+                                 u"LoginTime"_s,
+                                 u"LoginType"_s,
+                                 u"LoginSubType"_s,
+                                 u"Status"_s,
+                                 u"Application"_s,
+                                 u"ApiType"_s,
+                                 u"ApiVersion"_s,
+                                 u"SourceIp"_s,
+                                 u"Browser"_s,
+                                 u"Platform"_s,
+                                 u"LoginUrl"_s,
+                                 u"CountryIso"_s});
+    if (!out) {
+        return out.error();
+    }
+    Columns columns;
+    columns.loginHost = context.loginHost;
+    columns.siteHost =
+        QString(context.loginHost).replace(u".my.salesforce.com"_s, u".my.site.com"_s);
+    quint64 serial = 0;
+    for (const Event &event : events) {
+        addRow(*out, columns, event, users.at(event.user), ++serial);
+    }
+    if (auto r = out->finish(); !r) {
+        return r.error();
+    }
+    return out->rowCount();
+}
+
+Result<void> writeTokens(const GenerationContext &context,
+                         const QList<GeneratedUser> &users,
+                         const QList<UserTokens> &tokens)
+{
+    auto out = context.inserter(
+        u"OauthToken"_s,
+        {u"Id"_s, u"AppName"_s, u"UserId"_s, u"LastUsedDate"_s, u"UseCount"_s, u"CreatedDate"_s});
+    if (!out) {
+        return out.error();
+    }
+    RandomSource random(context.seed, RandomSource::Stream::Logins, quint64(users.size()) + 1);
+    quint64 serial = 0;
+    for (qsizetype i = 0; i < users.size(); ++i) {
+        const GeneratedUser &user = users.at(i);
+        // Password logins leave no token; deactivation revokes a user's tokens.
+        if (user.app < 0 || user.api == ApiHabit::LegacySoap || !user.active) {
+            continue;
+        }
+        UserTokens use = tokens.at(i);
+        if (use.lastUse < 0) {
+            // Granted once, silent ever since (dormant integrations, idle mobile users).
+            const qint64 latest = context.anchor - 200 * kDay;
+            if (user.created + kDay >= latest) {
+                continue;
+            }
+            use.lastUse = random.between(user.created + kDay, latest);
+            use.firstUse = use.lastUse;
+            use.uses = random.between(20, 3000);
+        } else {
+            // Uses before the login history window still count.
+            use.uses += random.between(0, (use.firstUse - user.created) / kDay);
+        }
+        out->add(SalesforceId::make(u"0CQ", ++serial));
+        out->add(ConnectedAppCatalog::at(user.app).name);
+        out->add(user.id);
+        out->add(TimestampText::dateTime(use.lastUse));
+        out->add(use.uses);
+        out->add(TimestampText::dateTime(random.between(user.created, use.firstUse)));
+    }
+    return out->finish();
+}
+
+} // namespace
+
+Result<qint64> LoginActivity::write(const GenerationContext &context,
+                                    const QList<GeneratedUser> &users)
+{
+    QList<Event> events;
+    events.reserve(users.size() * 14);
+    QList<UserTokens> tokens(users.size());
+    for (qsizetype i = 0; i < users.size(); ++i) {
+        EventPlanner(context, users.at(i), static_cast<quint32>(i)).plan(events, tokens[i]);
+    }
+    std::sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
+        if (a.time != b.time) {
+            return a.time < b.time;
+        }
+        return a.user != b.user ? a.user < b.user : a.sequence < b.sequence;
+    });
+    auto written = writeHistory(context, users, events);
+    if (!written) {
+        return written;
+    }
+    if (auto r = writeTokens(context, users, tokens); !r) {
+        return r.error();
+    }
+    return written;
+}
+
+} // namespace lr::demo
