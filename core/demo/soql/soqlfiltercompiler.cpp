@@ -67,6 +67,32 @@ bool isIdType(FieldType type)
     return type == FieldType::Id || type == FieldType::Reference;
 }
 
+// An id literal in the stored (canonical 18-character) form, or empty when it is no id. An
+// 18-character id's suffix says which of its first 15 characters are upper case, so Salesforce
+// accepts it in any case; a 15-character id is case-sensitive.
+QString canonicalId(const QString &literal)
+{
+    if (literal.size() == 15) {
+        return SalesforceId::to18(literal);
+    }
+    if (literal.size() != 18) {
+        return {};
+    }
+    static constexpr QLatin1StringView kSuffix("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345");
+    QString id15 = literal.left(15);
+    for (int block = 0; block < 3; ++block) {
+        const qsizetype bits = kSuffix.indexOf(literal.at(15 + block).toUpper());
+        if (bits < 0) {
+            return {};
+        }
+        for (int i = 0; i < 5; ++i) {
+            QChar &c = id15[block * 5 + i];
+            c = (bits & (1 << i)) ? c.toUpper() : c.toLower();
+        }
+    }
+    return SalesforceId::to18(id15);
+}
+
 Error topLevelOnly(QStringView soql, qsizetype offset)
 {
     // Salesforce's wording, as reported by users of OR-ed semi-joins.
@@ -446,7 +472,7 @@ Result<QVariant> SoqlFilterCompiler::bind(const SoqlExpression &left,
     case FieldType::Id:
     case FieldType::Reference:
         if (value.kind == VK::String) {
-            const QString id = SalesforceId::to18(value.text);
+            const QString id = canonicalId(value.text);
             if (id.isEmpty()) {
                 // Salesforce's wording and code for a malformed id literal.
                 return SoqlError::at(m_soql,

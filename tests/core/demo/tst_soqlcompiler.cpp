@@ -450,6 +450,10 @@ void TestSoqlCompiler::filters_data()
         u"Profile.UserLicense.Name = 'Salesforce'"_s,
         u"Alice Admin,Bob Builder"_s);
     row("15-character id", u"Id = '%1'"_s.arg(kAlice.left(15)), u"Alice Admin"_s);
+    row("18-character id in any case", u"Id = '%1'"_s.arg(kAlice.toLower()), u"Alice Admin"_s);
+    row("18-character id with an upper-case body",
+        u"Id = '%1'"_s.arg(kBob.toUpper()),
+        u"Bob Builder"_s);
     row("reference IN ids",
         u"ManagerId IN ('%1', '%2')"_s.arg(kAlice, kCarol.left(15)),
         u"Bob Builder"_s);
