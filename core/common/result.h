@@ -16,6 +16,13 @@ template <typename T>
 class [[nodiscard]] Result
 {
 public:
+    // An unset result (an Internal error); exists because QCoro::waitFor needs a default
+    // constructible value.
+    Result()
+        : m_state(std::in_place_index<1>,
+                  Error::make(Error::Kind::Internal, QStringLiteral("UNSET"), QString()))
+    {
+    }
     Result(T value)
         : m_state(std::in_place_index<0>, std::move(value))
     { }
