@@ -286,7 +286,7 @@ cmd_shot_inner() {
     QT_QPA_PLATFORM=xcb "$console" "$@" &
     local pid=$! waited=0
     # shellcheck disable=SC2064 # expand now: the pid is fixed
-    trap "kill $pid 2>/dev/null || true" EXIT
+    trap "kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true" EXIT
     until xwininfo -root -tree 2>/dev/null | grep -qF "$WINDOW_TITLE"; do
         kill -0 "$pid" 2>/dev/null || die "the console exited before showing its window"
         ((waited < 300)) || die "no window titled '$WINDOW_TITLE' after 30 s"
