@@ -73,10 +73,8 @@ EOF
 as_root() {
     if [[ $EUID -eq 0 ]]; then
         "$@"
-    elif command -v sudo >/dev/null 2>&1; then
-        sudo "$@"
     else
-        die "not root and no sudo: install these as root first: ${missing[*]}"
+        sudo "$@"
     fi
 }
 
@@ -103,6 +101,9 @@ install_packages() { # install_packages <package...>
     if [[ ${#missing[@]} -eq 0 ]]; then
         say "System packages: all ${#wanted[@]} installed"
         return
+    fi
+    if [[ $EUID -ne 0 ]] && ! command -v sudo >/dev/null 2>&1; then
+        die "not root and no sudo: as root, apt-get install ${missing[*]}"
     fi
     step "Installing ${#missing[@]} missing package(s) (a minute or two): ${missing[*]}"
     local log status=0
@@ -179,9 +180,9 @@ cmd_console() {
     build_console
     local console=build/release/$CONSOLE_REL
     if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} ]]; then
-        # shellcheck disable=SC2016 # the variable names are meant literally
-        printf 'dev.sh: no display ($DISPLAY and $WAYLAND_DISPLAY are empty): run %s --demo %s\n' \
-            "$repo_root/$console" 'in a desktop session, or tools/dev.sh screenshot shot.png' >&2
+        printf 'dev.sh: no display (%s and %s are empty): run %s --demo %s\n' \
+            "\$DISPLAY" "\$WAYLAND_DISPLAY" "$repo_root/$console" \
+            'in a desktop session, or tools/dev.sh screenshot shot.png' >&2
         exit 1
     fi
     current_step=""

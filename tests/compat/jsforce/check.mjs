@@ -118,7 +118,8 @@ function soqlQuote(value) {
 // (c) An sObject collection update (jsforce sends arrays to PATCH /composite/sobjects),
 // then the records are read back.
 async function checkCollectionUpdate(conn, records) {
-    check(records.length >= UPDATED_USERS, `need ${UPDATED_USERS} users, the org has ${records.length}`);
+    check(records.length >= UPDATED_USERS,
+          `need ${UPDATED_USERS} users, the org has ${records.length}`);
     const stamp = Date.now().toString(36);
     const updates = records.slice(0, UPDATED_USERS).map((r, i) => ({
         Id: r.Id,
