@@ -61,6 +61,9 @@ show_server_log() {
 # The server keeps its files in the scratch dir, never in the user's home.
 mkdir -p "$work/data" "$work/config" "$work/cache" "$work/runtime"
 chmod 700 "$work/runtime"
+# Created here, not by the background job's redirection, which may run after the first poll.
+: >"$work/stdout"
+: >"$work/stderr"
 (
     cd "$work"
     exec env XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" \
