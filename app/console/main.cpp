@@ -1,3 +1,4 @@
+#include "core/common/translations.h"
 #include "core/org/orgchoice.h"
 #include "ui/mainwindow.h"
 #include "ui/overview/overviewpage.h"
@@ -49,6 +50,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("License Reclaim"));
     QApplication::setOrganizationName(QStringLiteral("License Reclaim"));
     QApplication::setApplicationVersion(QStringLiteral(LR_VERSION));
+    lr::Translations::install(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -1,4 +1,5 @@
 #include "app/lrctl/cli.h"
+#include "core/common/translations.h"
 
 #include <QCoreApplication>
 #include <QCoroTask>
@@ -28,6 +29,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("lrctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("License Reclaim"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LR_VERSION));
+    lr::Translations::install(app);
     // Progress and milestones are for the console's log; lrctl prints warnings and errors
     // unless QT_LOGGING_RULES asks for more.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {

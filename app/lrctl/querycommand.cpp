@@ -32,10 +32,8 @@ QCoro::Task<int> Commands::query(Cli &cli)
     if (!result) {
         co_return cli.fail(result.error());
     }
-    cli.err() << QCoreApplication::translate("lrctl",
-                                             "%n record(s) in %1 page(s), %2 API call(s)",
-                                             "",
-                                             static_cast<int>(result->totalSize))
+    cli.err() << QCoreApplication::translate("lrctl", "records: %1, pages: %2, API calls: %3")
+                     .arg(result->totalSize)
                      .arg(result->pages)
                      .arg(org->client().callCount())
               << Qt::endl;
