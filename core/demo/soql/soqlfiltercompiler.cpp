@@ -409,6 +409,15 @@ Result<QString> SoqlFilterCompiler::subquerySql(const SoqlSubquery &subquery)
     if (!type || !access.readable) {
         return SoqlError::unsupportedType(m_soql, subquery.objectOffset, subquery.object);
     }
+    if (type == &m_scope.root()) {
+        // Salesforce documents that a subquery cannot select from the main query's object
+        // (self semi-joins); the wording is Salesforce's as users report it.
+        return SoqlError::at(m_soql,
+                             subquery.objectOffset,
+                             SoqlError::kMalformedQuery,
+                             u"The inner and outer selects should not be on the same object "
+                             u"type"_s);
+    }
     SoqlScope scope(m_soql, *m_context.schema, *type, u"s%1t"_s.arg(m_semiJoins), QString());
     auto selected = scope.resolve(subquery.field);
     if (!selected) {

@@ -466,7 +466,7 @@ void TestSoqlCompiler::filters_data()
         u"PermissionSet.IsOwnedByProfile = false)"_s,
         u"Bob Builder,Dave Dangling"_s);
     row("anti-join keeps null references",
-        u"ManagerId NOT IN (SELECT Id FROM User WHERE IsActive = true)"_s,
+        u"ManagerId NOT IN (SELECT AssigneeId FROM PermissionSetAssignment)"_s,
         u"Alice Admin,Dave Dangling"_s);
     row("two semi-joins",
         u"Id IN (SELECT AssigneeId FROM PermissionSetAssignment) AND "
@@ -903,6 +903,10 @@ void TestSoqlCompiler::rejectsInvalidStatements_data()
            u"WHERE AssigneeId IN (SELECT Id FROM User))"_s
         << u"MALFORMED_QUERY"_s << u"SELECT Id FROM User)"_s
         << u"Nesting of semi join sub-selects is not supported"_s << QString();
+    QTest::newRow("self semi-join")
+        << u"SELECT Id FROM User WHERE ManagerId IN (SELECT Id FROM User WHERE IsActive = false)"_s
+        << u"MALFORMED_QUERY"_s << u"User WHERE IsActive"_s
+        << u"The inner and outer selects should not be on the same object type"_s << QString();
     QTest::newRow("subquery selecting text")
         << u"SELECT Id FROM User WHERE Id IN (SELECT Name FROM Group)"_s << u"MALFORMED_QUERY"_s
         << u"Name FROM"_s
