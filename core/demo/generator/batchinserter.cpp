@@ -20,9 +20,16 @@ constexpr qsizetype kRowsPerStatement = 200;
 Result<BatchInserter>
 BatchInserter::create(const QSqlDatabase &db, const SObjectType &type, const QStringList &columns)
 {
-    BatchInserter inserter;
-    inserter.m_db = db;
-    inserter.m_table = type.tableName();
+    return createSelect(db, type, columns, static_cast<int>(columns.size()), QString());
+}
+
+Result<BatchInserter> BatchInserter::createSelect(const QSqlDatabase &db,
+                                                  const SObjectType &type,
+                                                  const QStringList &columns,
+                                                  int valuesPerRow,
+                                                  const QString &select)
+{
+    QStringList names;
     for (const QString &column : columns) {
         const SObjectField *field = type.field(column);
         if (field == nullptr) {
@@ -31,9 +38,25 @@ BatchInserter::create(const QSqlDatabase &db, const SObjectType &type, const QSt
                 u"DEMO_ORG_GENERATOR"_s,
                 u"The demo org generator wrote an unknown field %1.%2"_s.arg(type.name(), column));
         }
-        inserter.m_columns.append(field->name);
+        names.append(field->name);
     }
-    inserter.m_batchValues = kRowsPerStatement * inserter.m_columns.size();
+    BatchInserter inserter = createRaw(db, type.tableName(), names);
+    inserter.m_select = select;
+    inserter.m_valuesPerRow = valuesPerRow;
+    inserter.m_batchValues = kRowsPerStatement * valuesPerRow;
+    inserter.m_values.reserve(inserter.m_batchValues);
+    return inserter;
+}
+
+BatchInserter
+BatchInserter::createRaw(const QSqlDatabase &db, const QString &table, const QStringList &columns)
+{
+    BatchInserter inserter;
+    inserter.m_db = db;
+    inserter.m_table = table;
+    inserter.m_columns = columns;
+    inserter.m_valuesPerRow = static_cast<int>(columns.size());
+    inserter.m_batchValues = kRowsPerStatement * inserter.m_valuesPerRow;
     inserter.m_values.reserve(inserter.m_batchValues);
     return inserter;
 }
@@ -46,25 +69,26 @@ QString BatchInserter::insertSql(qsizetype rows) const
         quoted.append(OrgDatabase::quote(column));
     }
     QString tuple = u"("_s;
-    for (qsizetype i = 0; i < m_columns.size(); ++i) {
+    for (int i = 0; i < m_valuesPerRow; ++i) {
         tuple += i == 0 ? u"?"_s : u",?"_s;
     }
     tuple += u')';
-    QString sql =
-        u"INSERT INTO %1 (%2) VALUES "_s.arg(OrgDatabase::quote(m_table), quoted.join(u','));
-    sql.reserve(sql.size() + rows * (tuple.size() + 1));
+    QString values = u"VALUES "_s;
+    values.reserve(values.size() + rows * (tuple.size() + 1));
     for (qsizetype r = 0; r < rows; ++r) {
         if (r > 0) {
-            sql += u',';
+            values += u',';
         }
-        sql += tuple;
+        values += tuple;
     }
-    return sql;
+    const QString head =
+        u"INSERT INTO %1 (%2) "_s.arg(OrgDatabase::quote(m_table), quoted.join(u','));
+    return m_select.isEmpty() ? head + values : head + m_select.arg(u'(' + values + u')');
 }
 
 void BatchInserter::flush()
 {
-    const qsizetype rows = m_values.size() / m_columns.size();
+    const qsizetype rows = m_values.size() / m_valuesPerRow;
     if (rows == 0 || m_error) {
         m_values.clear();
         return;
@@ -72,28 +96,24 @@ void BatchInserter::flush()
     const bool full = m_values.size() == m_batchValues;
     std::optional<QSqlQuery> tail;
     QSqlQuery *query = nullptr;
+    bool prepared = true;
     if (full) {
         if (!m_fullBatch) {
             m_fullBatch.emplace(m_db);
-            if (!m_fullBatch->prepare(insertSql(rows))) {
-                m_error = Error::make(Error::Kind::Storage,
-                                      u"DEMO_ORG_STORAGE"_s,
-                                      u"The demo org generator cannot prepare %1"_s.arg(m_table),
-                                      m_fullBatch->lastError().text());
-                m_values.clear();
-                return;
-            }
+            prepared = m_fullBatch->prepare(insertSql(rows));
         }
         query = &*m_fullBatch;
     } else {
         tail.emplace(m_db);
-        tail->prepare(insertSql(rows));
+        prepared = tail->prepare(insertSql(rows));
         query = &*tail;
     }
-    for (qsizetype i = 0; i < m_values.size(); ++i) {
-        query->bindValue(static_cast<int>(i), m_values.at(i));
+    if (prepared) {
+        for (qsizetype i = 0; i < m_values.size(); ++i) {
+            query->bindValue(static_cast<int>(i), m_values.at(i));
+        }
     }
-    if (!query->exec()) {
+    if (!prepared || !query->exec()) {
         m_error = Error::make(Error::Kind::Storage,
                               u"DEMO_ORG_STORAGE"_s,
                               u"The demo org generator cannot write %1"_s.arg(m_table),
@@ -107,7 +127,7 @@ void BatchInserter::flush()
 Result<void> BatchInserter::finish()
 {
     if (!m_values.isEmpty()) {
-        if (m_values.size() % m_columns.size() != 0 && !m_error) {
+        if (m_values.size() % m_valuesPerRow != 0 && !m_error) {
             m_error = Error::make(Error::Kind::Internal,
                                   u"DEMO_ORG_GENERATOR"_s,
                                   u"The demo org generator left a partial %1 row"_s.arg(m_table));

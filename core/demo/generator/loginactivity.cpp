@@ -2,10 +2,14 @@
 
 #include "core/demo/generator/connectedappcatalog.h"
 #include "core/demo/generator/generationcontext.h"
+#include "core/demo/generator/idsequence.h"
 #include "core/demo/generator/localecatalog.h"
 #include "core/demo/generator/randomsource.h"
 #include "core/demo/generator/timestamptext.h"
-#include "core/demo/store/salesforceid.h"
+
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -225,109 +229,216 @@ void EventPlanner::api(QList<Event> &events, UserTokens &tokens)
     }
 }
 
-struct Columns
-{
-    QString loginHost;
-    QString siteHost;
-    QString success = u"Success"_s;
-    QString application = u"Application"_s;
-    QString remoteAccess = u"Remote Access 2.0"_s;
-    QString otherApi = u"Other Apex API"_s;
-    QString browserApp = u"Browser"_s;
-    QString invalidPassword = u"Invalid Password"_s;
-    QString lockout = u"Password Lockout"_s;
-    QString unknown = u"Unknown"_s;
-    QString soapPartner = u"Soap Partner"_s;
-    QStringList browsers = {u"Chrome 131"_s,
-                            u"Edge 131"_s,
-                            u"Safari 18"_s,
-                            u"Firefox 133"_s,
-                            u"Chrome 130"_s,
-                            u"Chrome 129"_s};
-    QStringList platforms = {u"Windows 10"_s, u"Windows 11"_s, u"Mac OSX"_s, u"Linux"_s};
-    QString phoneBrowser = u"Mobile Safari 18"_s;
-    QString phonePlatform = u"iPhone"_s;
-    QString vendorCountry = u"US"_s;
+// LoginHistory has 14 columns, most of them from small sets. Each row binds only its Id,
+// LoginTime, user and "login kind"; the rest comes from two lookup tables the generator
+// fills first (one row per user, one per kind of login) and drops afterwards. CROSS JOIN
+// keeps the VALUES list as the outer loop, so rows are inserted in the order given.
+const QString kUserTable = u"lr_gen_login_user"_s;
+const QString kKindTable = u"lr_gen_login_kind"_s;
+const QStringList kUserColumns = {u"k"_s,
+                                  u"UserId"_s,
+                                  u"OfficeIp"_s,
+                                  u"HomeIp"_s,
+                                  u"Browser"_s,
+                                  u"Platform"_s,
+                                  u"CountryIso"_s,
+                                  u"LoginUrl"_s};
+const QStringList kKindColumns = {u"k"_s,
+                                  u"LoginType"_s,
+                                  u"LoginSubType"_s,
+                                  u"Status"_s,
+                                  u"Application"_s,
+                                  u"ApiType"_s,
+                                  u"ApiVersion"_s,
+                                  u"IpSource"_s,
+                                  u"FixedIp"_s,
+                                  u"Browser"_s,
+                                  u"Platform"_s,
+                                  u"CountryIso"_s,
+                                  u"LoginUrl"_s};
+enum IpSource {
+    OfficeIp = 0,
+    HomeIp = 1,
+    FixedIp = 2,
 };
 
-void addRow(BatchInserter &out,
-            const Columns &c,
-            const Event &event,
-            const GeneratedUser &user,
-            quint64 serial)
+Result<void> exec(const QSqlDatabase &db, const QString &sql)
 {
-    const bool phone = event.variant == Phone;
-    const QString &ip = event.variant == Home || phone ? user.homeIp : user.officeIp;
-    const QString &country = LocaleCatalog::at(user.locale).countryIso;
-    out.add(SalesforceId::make(u"0Ya", serial));
-    out.add(user.id);
-    out.add(TimestampText::dateTime(event.time));
-    if (event.kind == Kind::RemoteAccess || event.kind == Kind::Soap) {
-        const ConnectedAppCatalog::App &app = ConnectedAppCatalog::at(event.app);
-        const bool integration = user.isService();
-        out.add(event.kind == Kind::Soap ? c.otherApi : c.remoteAccess);
-        out.addText(event.kind == Kind::Soap ? QString() : app.loginSubType);
-        out.add(c.success);
-        out.add(app.name);
-        out.add(event.kind == Kind::Soap && !app.apiType.startsWith(u"Soap"_s) ? c.soapPartner
-                                                                               : app.apiType);
-        out.add(app.apiVersion);
-        out.add(integration ? u"198.51.100.%1"_s.arg(200 + event.app % 50) : ip);
-        out.add(c.unknown);
-        out.add(phone ? (event.app == ConnectedAppCatalog::MobileIos ? u"iOS"_s : u"Android"_s)
-                      : c.unknown);
-        out.add(c.loginHost);
-        out.add(integration ? c.vendorCountry : country);
+    QSqlQuery query(db);
+    if (!query.exec(sql)) {
+        return Error::make(Error::Kind::Storage,
+                           u"DEMO_ORG_STORAGE"_s,
+                           u"The demo org generator cannot prepare its login history"_s,
+                           query.lastError().text());
+    }
+    return {};
+}
+
+Result<void> createLookupTables(const QSqlDatabase &db)
+{
+    const auto create = [&db](const QString &table, const QStringList &columns) {
+        QStringList definitions = {u"k INTEGER PRIMARY KEY"_s};
+        for (qsizetype i = 1; i < columns.size(); ++i) {
+            definitions.append(columns.at(i));
+        }
+        return exec(db, u"CREATE TEMP TABLE %1 (%2)"_s.arg(table, definitions.join(u", "_s)));
+    };
+    if (auto r = create(kUserTable, kUserColumns); !r) {
+        return r;
+    }
+    return create(kKindTable, kKindColumns);
+}
+
+Result<void> dropLookupTables(const QSqlDatabase &db)
+{
+    if (auto r = exec(db, u"DROP TABLE IF EXISTS temp."_s + kUserTable); !r) {
+        return r;
+    }
+    return exec(db, u"DROP TABLE IF EXISTS temp."_s + kKindTable);
+}
+
+Result<void> writeUserLookup(const GenerationContext &context, const QList<GeneratedUser> &users)
+{
+    static const QStringList browsers = {u"Chrome 131"_s,
+                                         u"Edge 131"_s,
+                                         u"Safari 18"_s,
+                                         u"Firefox 133"_s,
+                                         u"Chrome 130"_s,
+                                         u"Chrome 129"_s};
+    static const QStringList platforms = {
+        u"Windows 10"_s, u"Windows 11"_s, u"Mac OSX"_s, u"Linux"_s};
+    const QString siteHost =
+        QString(context.loginHost).replace(u".my.salesforce.com"_s, u".my.site.com"_s);
+    BatchInserter out = BatchInserter::createRaw(context.db, kUserTable, kUserColumns);
+    for (qsizetype i = 0; i < users.size(); ++i) {
+        const GeneratedUser &user = users.at(i);
+        const QString &browser = browsers.at(user.browser % browsers.size());
+        const bool safari = browser.startsWith(u"Safari"_s);
+        out.add(static_cast<int>(i));
+        out.add(user.id);
+        out.add(user.officeIp);
+        out.add(user.homeIp);
+        out.add(browser);
+        out.add(safari ? platforms.at(2) : platforms.at(user.platform % platforms.size()));
+        out.add(LocaleCatalog::at(user.locale).countryIso);
+        out.add(user.isInternal() ? context.loginHost : siteHost);
+    }
+    return out.finish();
+}
+
+// One kind of login: everything LoginHistory says about it besides who and when. NULL
+// Browser, Platform, CountryIso and LoginUrl mean "the user's own".
+void addKind(BatchInserter &out, int key, Kind kind, quint8 variant, int appIndex)
+{
+    const auto status = [kind] {
+        switch (kind) {
+        case Kind::FailedPassword:
+            return u"Invalid Password"_s;
+        case Kind::Lockout:
+            return u"Password Lockout"_s;
+        default:
+            return u"Success"_s;
+        }
+    };
+    const int ip = variant == Office ? OfficeIp : HomeIp;
+    out.add(key);
+    if (kind != Kind::RemoteAccess && kind != Kind::Soap) {
+        out.add(u"Application"_s);
+        out.addNull();
+        out.add(status());
+        out.add(u"Browser"_s);
+        out.addNull();
+        out.addNull();
+        out.add(ip);
+        out.addNull();
+        out.add(variant == Phone ? QVariant(u"Mobile Safari 18"_s) : QVariant());
+        out.add(variant == Phone ? QVariant(u"iPhone"_s) : QVariant());
+        out.addNull();
+        out.addNull();
         return;
     }
-    out.add(c.application);
+    const ConnectedAppCatalog::App &app = ConnectedAppCatalog::at(appIndex);
+    // Integrations call from their vendor's cloud; people from where they work.
+    const bool integration = appIndex >= ConnectedAppCatalog::PersonalCount;
+    const bool soap = kind == Kind::Soap;
+    out.add(soap ? u"Other Apex API"_s : u"Remote Access 2.0"_s);
+    out.addText(soap ? QString() : app.loginSubType);
+    out.add(status());
+    out.add(app.name);
+    out.add(soap && !app.apiType.startsWith(u"Soap"_s) ? u"Soap Partner"_s : app.apiType);
+    out.add(app.apiVersion);
+    out.add(integration ? int(FixedIp) : ip);
+    out.add(integration ? QVariant(u"198.51.100.%1"_s.arg(200 + appIndex % 50)) : QVariant());
+    out.add(u"Unknown"_s);
+    out.add(variant != Phone                             ? u"Unknown"_s
+            : appIndex == ConnectedAppCatalog::MobileIos ? u"iOS"_s
+                                                         : u"Android"_s);
+    out.add(integration ? QVariant(u"US"_s) : QVariant());
     out.addNull();
-    out.add(event.kind == Kind::Interactive      ? c.success
-            : event.kind == Kind::FailedPassword ? c.invalidPassword
-                                                 : c.lockout);
-    out.add(c.browserApp);
-    out.addNull();
-    out.addNull();
-    out.add(ip);
-    const QString &browser = c.browsers.at(user.browser % c.browsers.size());
-    const bool safari = browser.startsWith(u"Safari"_s);
-    out.add(phone ? c.phoneBrowser : browser);
-    out.add(
-        phone ? c.phonePlatform
-              : (safari ? c.platforms.at(2) : c.platforms.at(user.platform % c.platforms.size())));
-    out.add(user.isInternal() ? c.loginHost : c.siteHost);
-    out.add(country);
 }
 
 Result<qint64> writeHistory(const GenerationContext &context,
                             const QList<GeneratedUser> &users,
                             const QList<Event> &events)
 {
-    auto out = context.inserter(u"LoginHistory"_s,
-                                {u"Id"_s,
-                                 u"UserId"_s,
-                                 u"LoginTime"_s,
-                                 u"LoginType"_s,
-                                 u"LoginSubType"_s,
-                                 u"Status"_s,
-                                 u"Application"_s,
-                                 u"ApiType"_s,
-                                 u"ApiVersion"_s,
-                                 u"SourceIp"_s,
-                                 u"Browser"_s,
-                                 u"Platform"_s,
-                                 u"LoginUrl"_s,
-                                 u"CountryIso"_s});
+    if (auto r = writeUserLookup(context, users); !r) {
+        return r.error();
+    }
+    // The kinds in order of first use, so that their keys are the same on every run.
+    QHash<quint32, int> kinds;
+    BatchInserter kindsOut = BatchInserter::createRaw(context.db, kKindTable, kKindColumns);
+    QList<int> eventKinds;
+    eventKinds.reserve(events.size());
+    for (const Event &event : events) {
+        const quint32 key =
+            (quint32(event.kind) << 24) | (quint32(event.variant) << 16) | event.app;
+        auto it = kinds.constFind(key);
+        if (it == kinds.cend()) {
+            const int index = static_cast<int>(kinds.size());
+            it = kinds.insert(key, index);
+            addKind(kindsOut, index, event.kind, event.variant, event.app);
+        }
+        eventKinds.append(*it);
+    }
+    if (auto r = kindsOut.finish(); !r) {
+        return r.error();
+    }
+    const QString select = uR"(SELECT v.column1, u.UserId, v.column2, k.LoginType, k.LoginSubType,
+ k.Status, k.Application, k.ApiType, k.ApiVersion,
+ CASE k.IpSource WHEN 0 THEN u.OfficeIp WHEN 1 THEN u.HomeIp ELSE k.FixedIp END,
+ COALESCE(k.Browser, u.Browser), COALESCE(k.Platform, u.Platform),
+ COALESCE(k.LoginUrl, u.LoginUrl), COALESCE(k.CountryIso, u.CountryIso)
+ FROM %1 AS v CROSS JOIN )"_s
+                           + kUserTable + u" AS u ON u.k = v.column3 CROSS JOIN "_s + kKindTable
+                           + u" AS k ON k.k = v.column4"_s;
+    auto out = BatchInserter::createSelect(context.db,
+                                           *context.schema->object(u"LoginHistory"_s),
+                                           {u"Id"_s,
+                                            u"UserId"_s,
+                                            u"LoginTime"_s,
+                                            u"LoginType"_s,
+                                            u"LoginSubType"_s,
+                                            u"Status"_s,
+                                            u"Application"_s,
+                                            u"ApiType"_s,
+                                            u"ApiVersion"_s,
+                                            u"SourceIp"_s,
+                                            u"Browser"_s,
+                                            u"Platform"_s,
+                                            u"LoginUrl"_s,
+                                            u"CountryIso"_s},
+                                           4,
+                                           select);
     if (!out) {
         return out.error();
     }
-    Columns columns;
-    columns.loginHost = context.loginHost;
-    columns.siteHost =
-        QString(context.loginHost).replace(u".my.salesforce.com"_s, u".my.site.com"_s);
-    quint64 serial = 0;
-    for (const Event &event : events) {
-        addRow(*out, columns, event, users.at(event.user), ++serial);
+    IdSequence ids(u"0Ya");
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const Event &event = events.at(i);
+        out->add(ids.next());
+        out->add(TimestampText::dateTime(event.time));
+        out->add(static_cast<int>(event.user));
+        out->add(eventKinds.at(i));
     }
     if (auto r = out->finish(); !r) {
         return r.error();
@@ -346,7 +457,7 @@ Result<void> writeTokens(const GenerationContext &context,
         return out.error();
     }
     RandomSource random(context.seed, RandomSource::Stream::Logins, quint64(users.size()) + 1);
-    quint64 serial = 0;
+    IdSequence ids(u"0CQ");
     for (qsizetype i = 0; i < users.size(); ++i) {
         const GeneratedUser &user = users.at(i);
         // Password logins leave no token; deactivation revokes a user's tokens.
@@ -367,7 +478,7 @@ Result<void> writeTokens(const GenerationContext &context,
             // Uses before the login history window still count.
             use.uses += random.between(0, (use.firstUse - user.created) / kDay);
         }
-        out->add(SalesforceId::make(u"0CQ", ++serial));
+        out->add(ids.next());
         out->add(ConnectedAppCatalog::at(user.app).name);
         out->add(user.id);
         out->add(TimestampText::dateTime(use.lastUse));
@@ -394,7 +505,13 @@ Result<qint64> LoginActivity::write(const GenerationContext &context,
         }
         return a.user != b.user ? a.user < b.user : a.sequence < b.sequence;
     });
+    if (auto r = createLookupTables(context.db); !r) {
+        return r.error();
+    }
     auto written = writeHistory(context, users, events);
+    if (auto r = dropLookupTables(context.db); !r && written) {
+        return r.error();
+    }
     if (!written) {
         return written;
     }

@@ -2,6 +2,7 @@
 
 #include "core/common/logging.h"
 #include "core/demo/generator/automationwriter.h"
+#include "core/demo/generator/deferredindexes.h"
 #include "core/demo/generator/generationcontext.h"
 #include "core/demo/generator/licensecatalog.h"
 #include "core/demo/generator/loginactivity.h"
@@ -155,13 +156,23 @@ Result<void> writeMeta(const OrgDatabase &database,
 Result<GeneratedOrg>
 fill(const OrgDatabase &database, GenerationContext &context, const GeneratorOptions &options)
 {
+    QElapsedTimer phase;
+    phase.start();
+    const auto lap = [&phase](const char *what) {
+        qCDebug(lcDemo) << what << "took" << phase.restart() << "ms";
+    };
     const QList<GeneratedUser> users = UserPopulation::build(context, options.userCount);
+    lap("planning users");
     context.adminId = users.at(0).id;
     GeneratedOrg org;
     org.organizationId = context.organizationId;
     org.userCount = users.size();
     for (int role = 0; role < UserPopulation::kPrincipalCount; ++role) {
         org.principals.append({kRoles.at(role), users.at(role).id, users.at(role).username});
+    }
+    auto indexes = DeferredIndexes::drop(context.db);
+    if (!indexes) {
+        return indexes.error();
     }
     if (auto r = writeOrganization(context); !r) {
         return r.error();
@@ -172,11 +183,13 @@ fill(const OrgDatabase &database, GenerationContext &context, const GeneratorOpt
     if (auto r = UserWriter::write(context, users); !r) {
         return r.error();
     }
+    lap("writing users and setup");
     auto logins = LoginActivity::write(context, users);
     if (!logins) {
         return logins.error();
     }
     org.loginHistoryCount = logins.value();
+    lap("writing login history");
     const UserDirectory directory(users, context.anchor);
     if (auto r = AutomationWriter::write(context, directory); !r) {
         return r.error();
@@ -184,6 +197,11 @@ fill(const OrgDatabase &database, GenerationContext &context, const GeneratorOpt
     if (auto r = WorkRecordWriter::write(context, directory); !r) {
         return r.error();
     }
+    lap("writing automation and records");
+    if (auto r = indexes->restore(); !r) {
+        return r.error();
+    }
+    lap("indexing");
     if (auto r = writeMeta(database, context, org, options); !r) {
         return r.error();
     }

@@ -3,13 +3,14 @@
 #include "core/demo/generator/connectedappcatalog.h"
 #include "core/demo/generator/employeeaccess.h"
 #include "core/demo/generator/generationcontext.h"
+#include "core/demo/generator/idsequence.h"
 #include "core/demo/generator/localecatalog.h"
 #include "core/demo/generator/namepool.h"
 #include "core/demo/generator/orgchart.h"
 #include "core/demo/generator/randomsource.h"
 #include "core/demo/generator/timestamptext.h"
-#include "core/demo/store/salesforceid.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -140,6 +141,7 @@ private:
     RandomSource m_random;
     int m_ageDays;
     QSet<QString> m_localParts;
+    QHash<QString, int> m_nextSuffix;
     int m_employeeNumber = 1000;
 };
 
@@ -408,9 +410,19 @@ void Planner::setName(GeneratedUser &user, const PersonName &name, const QString
 
 QString Planner::uniqueLocalPart(const QString &wanted)
 {
-    QString local = wanted.left(36);
-    for (int n = 2; m_localParts.contains(local); ++n) {
-        local = wanted.left(36) + QString::number(n);
+    // Common names repeat thousands of times in a large org: continue from the last suffix
+    // handed out for this name instead of probing from 2 every time.
+    const QString base = wanted.left(36);
+    QString local = base;
+    int &next = m_nextSuffix[base];
+    if (next > 0 || m_localParts.contains(local)) {
+        for (int n = std::max(next, 2);; ++n) {
+            local = base + QString::number(n);
+            if (!m_localParts.contains(local)) {
+                next = n + 1;
+                break;
+            }
+        }
     }
     m_localParts.insert(local);
     return local;
@@ -550,8 +562,9 @@ void Planner::assignIds(QList<GeneratedUser> &users)
         const qint64 cb = users.at(b).created;
         return ca != cb ? ca < cb : a < b;
     });
-    for (qsizetype rank = 0; rank < order.size(); ++rank) {
-        users[order.at(rank)].id = SalesforceId::make(u"005", static_cast<quint64>(rank) + 1);
+    IdSequence ids(u"005");
+    for (int index : std::as_const(order)) {
+        users[index].id = ids.next();
     }
 }
 

@@ -1,9 +1,9 @@
 #include "core/demo/generator/userwriter.h"
 
 #include "core/demo/generator/generationcontext.h"
+#include "core/demo/generator/idsequence.h"
 #include "core/demo/generator/localecatalog.h"
 #include "core/demo/generator/timestamptext.h"
-#include "core/demo/store/salesforceid.h"
 
 #include <algorithm>
 
@@ -124,10 +124,10 @@ Result<void> writeLogins(const GenerationContext &context,
     if (!out) {
         return out.error();
     }
-    quint64 serial = 0;
+    IdSequence ids(u"060");
     for (int index : order) {
         const GeneratedUser &user = users.at(index);
-        out->add(SalesforceId::make(u"060", ++serial));
+        out->add(ids.next());
         out->add(user.id);
         out->addBool(user.frozen);
         out->addBool(user.passwordLocked);
@@ -147,16 +147,16 @@ Result<void> writeAssignments(const GenerationContext &context,
     if (!out) {
         return out.error();
     }
-    quint64 serial = 0;
+    IdSequence ids(u"0Pa");
     for (int index : order) {
         const GeneratedUser &user = users.at(index);
         const QString created = TimestampText::dateTime(user.created);
-        out->add(SalesforceId::make(u"0Pa", ++serial));
+        out->add(ids.next());
         out->add(user.id);
         out->add(LicenseCatalog::profilePermissionSetId(user.profile));
         out->add(created);
         for (LicenseCatalog::PermissionSet set : user.permissionSets) {
-            out->add(SalesforceId::make(u"0Pa", ++serial));
+            out->add(ids.next());
             out->add(user.id);
             out->add(LicenseCatalog::permissionSetId(set));
             out->add(created);

@@ -1,5 +1,6 @@
 #include "core/demo/generator/orggenerator.h"
 
+#include "core/demo/generator/idsequence.h"
 #include "core/demo/generator/randomsource.h"
 #include "core/demo/generator/timestamptext.h"
 #include "core/demo/schema/orgschema.h"
@@ -44,6 +45,7 @@ private Q_SLOTS:
 
     void randomSourceMatchesReference();
     void timestampTextMatchesCodec();
+    void idSequenceMatchesSalesforceId();
 
     void organizationIsPresent();
     void usersAreCompleteAndUnique();
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void textFitsTheSchema();
     void referencesResolve();
     void idsAreWellFormed();
+    void indexesAreRestored();
 
     void sameSeedGivesIdenticalRows();
     void loadReturnsWhatGenerateDid();
@@ -210,6 +213,17 @@ void TestOrgGenerator::timestampTextMatchesCodec()
         QCOMPARE(TimestampText::date(msecs), FieldValueCodec::formatDate(dateTime.date()));
         QCOMPARE(TimestampText::dayOfWeek(TimestampText::epochDay(msecs)),
                  dateTime.date().dayOfWeek());
+    }
+}
+
+void TestOrgGenerator::idSequenceMatchesSalesforceId()
+{
+    // Across the carries of the base-62 serial.
+    for (quint64 first : {1ULL, 55ULL, 3830ULL, 238320ULL}) {
+        IdSequence ids(u"0Ya", first);
+        for (quint64 serial = first; serial < first + 20; ++serial) {
+            QCOMPARE(ids.next(), SalesforceId::make(u"0Ya", serial));
+        }
     }
 }
 
@@ -826,6 +840,26 @@ void TestOrgGenerator::idsAreWellFormed()
                      qPrintable(type.name() + u": "_s + id));
         }
     }
+}
+
+void TestOrgGenerator::indexesAreRestored()
+{
+    const auto indexes = [](const OrgDatabase &database) {
+        QSqlQuery query(database.connection());
+        query.exec(u"SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"_s);
+        QStringList list;
+        while (query.next()) {
+            list.append(query.value(0).toString() + u' ' + query.value(1).toString());
+        }
+        return list;
+    };
+    auto fresh = openMemory();
+    QVERIFY(fresh);
+    const QStringList expected = indexes(*fresh);
+    fresh->releaseConnection();
+    QVERIFY(expected.size() > 10);
+    QCOMPARE(indexes(*m_database), expected);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM sqlite_temp_master"_s), 0);
 }
 
 void TestOrgGenerator::sameSeedGivesIdenticalRows()
