@@ -89,6 +89,8 @@ public:
 
 private:
     QList<int> queueMembers(int ordinal, const QList<int> &pool);
+    // Up to `count` different members of `pool`.
+    QList<int> sample(const QList<int> &pool, int count);
     int jobOwner(int ordinal);
     int runningUser(int ordinal);
     [[nodiscard]] const QString &userId(int index) const { return m_directory.at(index).id; }
@@ -102,6 +104,19 @@ private:
     const UserDirectory &m_directory;
     RandomSource m_random;
 };
+
+QList<int> Writer::sample(const QList<int> &pool, int count)
+{
+    // A partial Fisher-Yates over a copy: no one is picked twice.
+    QList<int> members = pool;
+    const qsizetype wanted = std::min<qsizetype>(count, members.size());
+    for (qsizetype i = 0; i < wanted; ++i) {
+        const auto j = i + static_cast<qsizetype>(m_random.below(quint64(members.size() - i)));
+        std::swap(members[i], members[j]);
+    }
+    members.resize(wanted);
+    return members;
+}
 
 QList<int> Writer::queueMembers(int ordinal, const QList<int> &pool)
 {
@@ -117,16 +132,7 @@ QList<int> Writer::queueMembers(int ordinal, const QList<int> &pool)
     if (ordinal % 16 == 12) {
         return {UserDirectory::pick(m_random, d.inactive(), d.staff())};
     }
-    const QList<int> &from = pool.isEmpty() ? d.staff() : pool;
-    QList<int> members;
-    const int wanted = m_random.intBetween(2, 12);
-    for (int i = 0; i < wanted * 2 && members.size() < wanted && !from.isEmpty(); ++i) {
-        const int candidate = m_random.pick(from);
-        if (!members.contains(candidate)) {
-            members.append(candidate);
-        }
-    }
-    return members;
+    return sample(pool.isEmpty() ? d.staff() : pool, m_random.intBetween(2, 12));
 }
 
 Result<void> Writer::groups()
@@ -163,12 +169,13 @@ Result<void> Writer::groups()
 
     const auto addGroup = [&](const QString &id,
                               const QString &label,
+                              const QString &developer,
                               const QString &type,
                               const QString &email,
                               qint64 created) {
         groupsOut->add(id);
         groupsOut->add(label);
-        groupsOut->add(developerName(label, developerNames));
+        groupsOut->add(developer);
         groupsOut->add(type);
         groupsOut->addText(email);
         groupsOut->add(m_context.adminId);
@@ -194,13 +201,11 @@ Result<void> Writer::groups()
                                        .arg(i / (OrgChart::departmentCount() - 1) + 1);
         const QString id = SalesforceId::make(u"00G", ++groupSerial);
         const qint64 created = setupTime();
-        addGroup(id, name.left(40), u"Regular"_s, QString(), created);
+        const QString label = name.left(40);
+        addGroup(id, label, developerName(label, developerNames), u"Regular"_s, QString(), created);
         regularIds.append(id);
-        const QList<int> &pool = m_directory.department(department);
-        const int members = std::min<int>(25, static_cast<int>(pool.size()));
-        for (int m = 0; m < members; ++m) {
-            addMember(
-                id, userId(pool.at(static_cast<qsizetype>(m_random.below(pool.size())))), created);
+        for (int member : sample(m_directory.department(department), 25)) {
+            addMember(id, userId(member), created);
         }
     }
 
@@ -215,9 +220,10 @@ Result<void> Writer::groups()
         }
         const QString id = SalesforceId::make(u"00G", ++groupSerial);
         const qint64 created = setupTime();
-        const QString email = developerName(name, developerNames).toLower().replace(u'_', u'-')
-                              + u'@' + m_context.emailDomain;
-        addGroup(id, name, u"Queue"_s, email, created);
+        const QString developer = developerName(name, developerNames);
+        const QString email =
+            QString(developer).toLower().replace(u'_', u'-') + u'@' + m_context.emailDomain;
+        addGroup(id, name, developer, u"Queue"_s, email, created);
         queueObjectsOut->add(SalesforceId::make(u"03g", ++queueObjectSerial));
         queueObjectsOut->add(id);
         queueObjectsOut->add(kind.object);
@@ -401,10 +407,15 @@ Result<void> Writer::dashboards()
                                          u"Executive Summary"_s,
                                          u"Case SLA Tracker"_s,
                                          u"Lead Conversion"_s};
+    // The folder each subject lives in (same order as subjects).
     static const QStringList folders = {u"Sales Dashboards"_s,
                                         u"Service Dashboards"_s,
                                         u"Marketing Dashboards"_s,
-                                        u"Company Dashboards"_s};
+                                        u"Sales Dashboards"_s,
+                                        u"Sales Dashboards"_s,
+                                        u"Company Dashboards"_s,
+                                        u"Service Dashboards"_s,
+                                        u"Marketing Dashboards"_s};
     static const QStringList regions = {u"Global"_s, u"NA"_s, u"EMEA"_s, u"APAC"_s};
     QSet<QString> developerNames;
     const int count = clampCount(m_directory.users().size(), 80, 5, 1500);
@@ -434,7 +445,7 @@ Result<void> Writer::dashboards()
         out->add(title.left(80));
         out->add(developerName(title, developerNames));
         out->add(u"%1 for %2"_s.arg(subject, m_context.orgName));
-        out->add(folders.at(i % folders.size()));
+        out->add(folders.at(i % subjects.size()));
         out->add(ownerUser.id);
         out->add(runner < 0 ? QVariant() : QVariant(userId(runner)));
         out->add(type);

@@ -126,20 +126,30 @@ private:
     GeneratedUser person(Segment segment, int ordinal);
     GeneratedUser service(int ordinal);
     void setName(GeneratedUser &user, const PersonName &name, const QString &domain);
+    // Asks for the username `wanted@domain` for the user being planned; given out later.
+    void requestAccount(const QString &wanted, const QString &domain, const QString &mailbox = {});
+    void assignAccounts(QList<GeneratedUser> &users, const QList<int> &creationOrder);
     QString uniqueLocalPart(const QString &wanted);
-    void setAccount(GeneratedUser &user, const QString &local, const QString &domain);
     void setLocale(GeneratedUser &user, int locale);
     void setDates(GeneratedUser &user, int band, bool newHire);
     qint64 loginOnDay(const GeneratedUser &user, int daysAgo);
     void setLifecycle(GeneratedUser &user);
     void setDevices(GeneratedUser &user);
     void setApiHabit(GeneratedUser &user, int &band);
-    void assignIds(QList<GeneratedUser> &users);
+    // Ids in creation order, as Salesforce gives them; returns the indexes in that order.
+    QList<int> assignIds(QList<GeneratedUser> &users);
     int band(const QList<int> &weights) { return m_random.weighted(weights) - 1; }
 
     const GenerationContext &m_context;
     RandomSource m_random;
     int m_ageDays;
+    struct PendingAccount
+    {
+        QString wanted;
+        QString domain;
+        QString mailbox; // a shared mailbox instead of the user's own address
+    };
+    QList<PendingAccount> m_accounts; // per user index
     QSet<QString> m_localParts;
     QHash<QString, int> m_nextSuffix;
     int m_employeeNumber = 1000;
@@ -161,7 +171,7 @@ QList<GeneratedUser> Planner::build(int count)
     RandomSource chartRandom(m_context.seed, RandomSource::Stream::OrgChart);
     OrgChart::build(users, m_context.anchor, chartRandom);
     EmployeeAccess::assign(users, m_random);
-    assignIds(users);
+    assignAccounts(users, assignIds(users));
     return users;
 }
 
@@ -209,7 +219,7 @@ GeneratedUser Planner::principal(int role)
     name.first = QString::fromUtf16(r.first);
     name.last = QString::fromUtf16(r.last);
     setName(user, name, {});
-    setAccount(user, uniqueLocalPart(QString::fromUtf16(r.local)), m_context.emailDomain);
+    requestAccount(QString::fromUtf16(r.local), m_context.emailDomain);
     user.alias = QString::fromUtf16(r.local).left(8);
     user.department = QString::fromUtf16(r.department);
     user.departmentIndex = OrgChart::departmentIndex(user.department);
@@ -342,12 +352,11 @@ GeneratedUser Planner::service(int ordinal)
     name.first = ordinal == 0 ? u"Integration"_s : app.systemLabel;
     name.last = ordinal == 0 ? u"User"_s : last;
     setName(user, name, {});
-    setAccount(user, uniqueLocalPart(local), m_context.emailDomain);
-    if (ordinal % 5 >= 3) {
-        user.email = u"it-integrations@"_s + m_context.emailDomain
-                     + (m_context.sandbox ? u".invalid"_s : QString());
-    }
-    user.alias = (local.startsWith(u"api-"_s) || local.startsWith(u"svc-"_s))
+    requestAccount(local,
+                   m_context.emailDomain,
+                   ordinal % 5 >= 3 ? u"it-integrations@"_s + m_context.emailDomain : QString());
+    user.alias = ordinal == 0 ? u"intuser"_s
+                 : (local.startsWith(u"api-"_s) || local.startsWith(u"svc-"_s))
                      ? local.left(3) + key.left(5)
                      : key.left(5) + u"int"_s;
     user.department = u"IT"_s;
@@ -404,7 +413,7 @@ void Planner::setName(GeneratedUser &user, const PersonName &name, const QString
     }
     QString first = name.asciiFirst.isEmpty() ? u"user"_s : name.asciiFirst;
     QString last = name.asciiLast.isEmpty() ? u"x"_s : name.asciiLast;
-    setAccount(user, uniqueLocalPart(first + u'.' + last), domain);
+    requestAccount(first + u'.' + last, domain);
     user.alias = QString(first.left(1) + last).left(8);
 }
 
@@ -428,12 +437,26 @@ QString Planner::uniqueLocalPart(const QString &wanted)
     return local;
 }
 
-void Planner::setAccount(GeneratedUser &user, const QString &local, const QString &domain)
+void Planner::requestAccount(const QString &wanted, const QString &domain, const QString &mailbox)
 {
+    m_accounts.append({wanted, domain, mailbox});
+}
+
+void Planner::assignAccounts(QList<GeneratedUser> &users, const QList<int> &creationOrder)
+{
+    // The first John Smith keeps john.smith@; later ones get john.smith2@, as admins do it.
     // A sandbox appends its name to usernames and masks email addresses.
-    user.username = local + u'@' + domain + (m_context.sandbox ? u".uat"_s : QString());
-    user.email = local + u'@' + domain + (m_context.sandbox ? u".invalid"_s : QString());
-    user.nickname = local;
+    const QString usernameSuffix = m_context.sandbox ? u".uat"_s : QString();
+    const QString emailSuffix = m_context.sandbox ? u".invalid"_s : QString();
+    for (int index : creationOrder) {
+        GeneratedUser &user = users[index];
+        const PendingAccount &account = m_accounts.at(index);
+        const QString local = uniqueLocalPart(account.wanted);
+        user.username = local + u'@' + account.domain + usernameSuffix;
+        user.email = (account.mailbox.isEmpty() ? local + u'@' + account.domain : account.mailbox)
+                     + emailSuffix;
+        user.nickname = local;
+    }
 }
 
 void Planner::setLocale(GeneratedUser &user, int locale)
@@ -551,7 +574,7 @@ void Planner::setApiHabit(GeneratedUser &user, int &lastBand)
     }
 }
 
-void Planner::assignIds(QList<GeneratedUser> &users)
+QList<int> Planner::assignIds(QList<GeneratedUser> &users)
 {
     QList<int> order(users.size());
     for (int i = 0; i < users.size(); ++i) {
@@ -566,6 +589,7 @@ void Planner::assignIds(QList<GeneratedUser> &users)
     for (int index : std::as_const(order)) {
         users[index].id = ids.next();
     }
+    return order;
 }
 
 } // namespace

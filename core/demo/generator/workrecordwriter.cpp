@@ -107,17 +107,26 @@ void Writer::opportunities(BatchInserter &out, int ownerIndex, int count, bool f
         u"Prospecting"_s, u"Qualification"_s, u"Proposal/Price Quote"_s, u"Negotiation/Review"_s};
     const GeneratedUser &owner = m_directory.at(ownerIndex);
     for (int i = 0; i < count; ++i) {
-        const qint64 created = createdFor(owner);
         const bool closed = !forceOpen && m_random.chance(0.4);
         const bool won = closed && m_random.chance(0.55);
-        // Open deals keep the close date they were given, overdue or not.
-        const qint64 close = created + m_random.between(20, 160) * kDay;
+        qint64 created = 0;
+        qint64 close = 0;
+        if (closed) {
+            created = createdFor(owner);
+            close = std::min(created + m_random.between(20, 160) * kDay, m_context.anchor);
+        } else {
+            // An open deal was last worked on while its owner was around: an active rep's
+            // deals close in the coming months, an idle owner's were left behind, overdue.
+            const qint64 seen = std::max(owner.created + kHour, owner.lastSeen());
+            created = m_random.between(std::max(owner.created, seen - 150 * kDay), seen);
+            close = seen + m_random.between(5, 120) * kDay;
+        }
         out.add(SalesforceId::make(u"006", ++m_opportunities));
         out.add(QString(company() + u" - "_s + m_random.pick(products)));
         out.add(owner.id);
         out.add(closed ? (won ? u"Closed Won"_s : u"Closed Lost"_s) : m_random.pick(openStages));
         out.add(m_random.between(10, 1000) * 500);
-        out.add(TimestampText::date(closed ? std::min(close, m_context.anchor) : close));
+        out.add(TimestampText::date(close));
         out.addBool(closed);
         out.addBool(won);
         audit(out, owner, created);

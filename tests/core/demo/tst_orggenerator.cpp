@@ -68,6 +68,7 @@ private Q_SLOTS:
     void frozenAndLockedUsers();
     void openRecordsOwnedByStaleUsers_data();
     void openRecordsOwnedByStaleUsers();
+    void noDuplicateGrantsOrMemberships();
     void pendingApprovals();
     void licenseSeatsMatchActiveUsers();
     void profilesOwnTheirPermissionSets();
@@ -601,6 +602,29 @@ void TestOrgGenerator::openRecordsOwnedByStaleUsers()
     QVERIFY(open < all);
 }
 
+void TestOrgGenerator::noDuplicateGrantsOrMemberships()
+{
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM (SELECT 1 FROM \"GroupMember\" GROUP BY \"GroupId\", "
+                    u"\"UserOrGroupId\" HAVING COUNT(*) > 1)"_s),
+             0);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM (SELECT 1 FROM \"PermissionSetAssignment\" GROUP BY "
+                    u"\"AssigneeId\", \"PermissionSetId\" HAVING COUNT(*) > 1)"_s),
+             0);
+    QCOMPARE(scalar(u"SELECT COUNT(*) - COUNT(DISTINCT \"DeveloperName\") FROM \"Group\""_s), 0);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM \"Group\" WHERE \"DeveloperName\" LIKE '%\\_2' "
+                    u"ESCAPE '\\'"_s),
+             0);
+    QCOMPARE(scalar(u"SELECT COUNT(*) - COUNT(DISTINCT \"DeveloperName\") FROM \"Dashboard\""_s),
+             0);
+    QCOMPARE(scalar(u"SELECT COUNT(*) - COUNT(DISTINCT \"Name\") FROM \"CronJobDetail\""_s), 0);
+    // Deals of people who work in the org every day are not left months overdue.
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM \"Opportunity\" o JOIN \"User\" u ON u.\"Id\" = "
+                    u"o.\"OwnerId\" WHERE o.\"IsClosed\" = 0 AND u.\"LastLoginDate\" > ? AND "
+                    u"o.\"CloseDate\" < ?"_s,
+                    {ago(7), TimestampText::date(m_anchor - 7 * kDay)}),
+             0);
+}
+
 void TestOrgGenerator::pendingApprovals()
 {
     QVERIFY(scalar(u"SELECT COUNT(*) FROM \"ProcessInstanceWorkitem\""_s) > 0);
@@ -962,7 +986,14 @@ void TestOrgGenerator::largeOrgTiming()
     if (users <= 0) {
         QSKIP("set LR_GENERATOR_TIMING_USERS to time a large org");
     }
-    auto database = openMemory();
+    // LR_GENERATOR_OUTPUT names a new database file to keep the org for inspection.
+    const QString path = qEnvironmentVariable("LR_GENERATOR_OUTPUT");
+    std::optional<OrgDatabase> database;
+    if (path.isEmpty()) {
+        database = openMemory();
+    } else if (auto opened = OrgDatabase::open(path, m_schema)) {
+        database = std::move(opened).value();
+    }
     QVERIFY(database);
     GeneratorOptions options;
     options.userCount = users;
