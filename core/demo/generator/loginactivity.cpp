@@ -473,17 +473,18 @@ Result<void> writeTokens(const GenerationContext &context,
             }
             use.lastUse = random.between(user.created + kDay, latest);
             use.firstUse = use.lastUse;
-            use.uses = random.between(20, 3000);
-        } else {
-            // Uses before the login history window still count.
-            use.uses += random.between(0, (use.firstUse - user.created) / kDay);
         }
+        // The grant came before the first use; uses between the grant and the login history
+        // window count too, at most a few a day.
+        const qint64 granted = random.between(user.created, use.firstUse);
+        const qint64 daysBefore = (use.firstUse - granted) / kDay;
+        use.uses += random.between(std::min<qint64>(daysBefore, 1), daysBefore * 2 + 1);
         out->add(ids.next());
         out->add(ConnectedAppCatalog::at(user.app).name);
         out->add(user.id);
         out->add(TimestampText::dateTime(use.lastUse));
         out->add(use.uses);
-        out->add(TimestampText::dateTime(random.between(user.created, use.firstUse)));
+        out->add(TimestampText::dateTime(granted));
     }
     return out->finish();
 }
