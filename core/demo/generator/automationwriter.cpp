@@ -1,6 +1,7 @@
 #include "core/demo/generator/automationwriter.h"
 
 #include "core/demo/generator/generationcontext.h"
+#include "core/demo/generator/idsequence.h"
 #include "core/demo/generator/localecatalog.h"
 #include "core/demo/generator/orgchart.h"
 #include "core/demo/generator/randomsource.h"
@@ -74,6 +75,77 @@ const QList<QueueKind> &queueKinds()
     return list;
 }
 
+struct JobTemplate
+{
+    QString name;
+    QString type; // CronJobDetail.JobType
+    int hour; // local hour of the run; -1 = every hour
+    int weekday; // 1 = Monday ... 7 = Sunday; 0 = every day
+};
+
+const QList<JobTemplate> &jobTemplates()
+{
+    static const QList<JobTemplate> list = {
+        {u"Weekly Data Export"_s, u"1"_s, 2, 7},
+        {u"Dashboard Refresh: Pipeline KPIs"_s, u"3"_s, 6, 0},
+        {u"Reporting Snapshot: Open Pipeline"_s, u"4"_s, 23, 0},
+        {u"Scheduled Flow: Renewal Reminders"_s, u"6"_s, 7, 0},
+        {u"LeadScoringScheduler"_s, u"7"_s, -1, 0},
+        {u"Weekly Forecast Report"_s, u"8"_s, 8, 1},
+        {u"AccountDedupBatch"_s, u"9"_s, 1, 0},
+        {u"Stale Case Notification"_s, u"A"_s, 9, 0},
+        {u"OpportunityRollupScheduler"_s, u"7"_s, 3, 0},
+        {u"Monthly Territory Report"_s, u"8"_s, 5, 1},
+    };
+    return list;
+}
+
+QString cronExpression(const JobTemplate &job)
+{
+    static const QStringList weekdays = {
+        u"MON"_s, u"TUE"_s, u"WED"_s, u"THU"_s, u"FRI"_s, u"SAT"_s, u"SUN"_s};
+    if (job.hour < 0) {
+        return u"0 0 * * * ?"_s;
+    }
+    if (job.weekday == 0) {
+        return u"0 0 %1 * * ?"_s.arg(job.hour);
+    }
+    return u"0 0 %1 ? * %2"_s.arg(job.hour).arg(weekdays.at(job.weekday - 1));
+}
+
+qint64 jobPeriod(const JobTemplate &job)
+{
+    return job.hour < 0 ? kHour : (job.weekday == 0 ? kDay : 7 * kDay);
+}
+
+// The first run after `anchor`, in the owner's time zone (`offset` from UTC).
+qint64 nextFireTime(const JobTemplate &job, qint64 anchor, qint64 offset)
+{
+    if (job.hour < 0) {
+        return (anchor / kHour + 1) * kHour;
+    }
+    qint64 next = TimestampText::epochDay(anchor + offset) * kDay + job.hour * kHour - offset;
+    const auto weekdayOf = [offset](qint64 at) {
+        return TimestampText::dayOfWeek(TimestampText::epochDay(at + offset));
+    };
+    while (next <= anchor || (job.weekday != 0 && weekdayOf(next) != job.weekday)) {
+        next += kDay;
+    }
+    return next;
+}
+
+// Where groups, queues and their members go while they are written.
+struct GroupOutput
+{
+    BatchInserter groups;
+    BatchInserter members;
+    BatchInserter queueObjects;
+    IdSequence groupIds;
+    IdSequence memberIds;
+    IdSequence queueObjectIds;
+    QSet<QString> developerNames;
+};
+
 class Writer
 {
 public:
@@ -88,16 +160,31 @@ public:
     Result<void> dashboards();
 
 private:
+    QList<QString> regularGroups(GroupOutput &out);
+    void queues(GroupOutput &out, const QList<QString> &regularIds);
+    QString addGroup(GroupOutput &out,
+                     const QString &label,
+                     const QString &type,
+                     const QString &email,
+                     qint64 created);
+    void addMember(GroupOutput &out, const QString &groupId, const QString &memberId, qint64 at);
     QList<int> queueMembers(int ordinal, const QList<int> &pool);
     // Up to `count` different members of `pool`.
     QList<int> sample(const QList<int> &pool, int count);
+    void addJob(BatchInserter &details, BatchInserter &triggers, int ordinal, int owner);
     int jobOwner(int ordinal);
     int runningUser(int ordinal);
     [[nodiscard]] const QString &userId(int index) const { return m_directory.at(index).id; }
-    [[nodiscard]] QString stamp(qint64 msecs) const { return TimestampText::dateTime(msecs); }
+    [[nodiscard]] static QString stamp(qint64 msecs) { return TimestampText::dateTime(msecs); }
     [[nodiscard]] qint64 setupTime()
     {
         return m_random.between(m_context.orgCreated + 30 * kDay, m_context.anchor - 7 * kDay);
+    }
+    // Something a user set up while they could still sign in.
+    [[nodiscard]] qint64 madeBy(const GeneratedUser &user)
+    {
+        return m_random.between(user.created + kHour,
+                                std::max(user.created + kDay, user.lastSeen()));
     }
 
     const GenerationContext &m_context;
@@ -135,21 +222,107 @@ QList<int> Writer::queueMembers(int ordinal, const QList<int> &pool)
     return sample(pool.isEmpty() ? d.staff() : pool, m_random.intBetween(2, 12));
 }
 
+QString Writer::addGroup(GroupOutput &out,
+                         const QString &label,
+                         const QString &type,
+                         const QString &email,
+                         qint64 created)
+{
+    const QString id = out.groupIds.next();
+    const bool queue = type == u"Queue"_s;
+    out.groups.add(id);
+    out.groups.add(label);
+    out.groups.add(developerName(label, out.developerNames));
+    out.groups.add(type);
+    out.groups.addText(email);
+    out.groups.add(m_context.adminId);
+    out.groups.addBool(!queue && m_random.chance(0.3));
+    out.groups.addBool(queue && m_random.chance(0.6));
+    out.groups.add(stamp(created));
+    out.groups.add(m_context.adminId);
+    out.groups.add(stamp(created + m_random.between(0, (m_context.anchor - created) / 2)));
+    out.groups.add(m_context.adminId);
+    return id;
+}
+
+void Writer::addMember(GroupOutput &out, const QString &groupId, const QString &memberId, qint64 at)
+{
+    out.members.add(out.memberIds.next());
+    out.members.add(groupId);
+    out.members.add(memberId);
+    out.members.add(stamp(at));
+}
+
+QList<QString> Writer::regularGroups(GroupOutput &out)
+{
+    const int departments = OrgChart::departmentCount() - 1; // all but Executive
+    const int count = clampCount(m_directory.users().size(), 400, 3, 100);
+    QList<QString> ids;
+    for (int i = 0; i < count; ++i) {
+        const int department = 1 + i % departments;
+        const QString &departmentName = OrgChart::department(department).name;
+        const QString label = i < departments
+                                  ? u"All "_s + departmentName
+                                  : u"%1 Team %2"_s.arg(departmentName).arg(i / departments + 1);
+        const qint64 created = setupTime();
+        const QString id = addGroup(out, label.left(40), u"Regular"_s, QString(), created);
+        for (int member : sample(m_directory.department(department), 25)) {
+            addMember(out, id, userId(member), created);
+        }
+        ids.append(id);
+    }
+    return ids;
+}
+
+void Writer::queues(GroupOutput &out, const QList<QString> &regularIds)
+{
+    static const QStringList regions = {u"NA"_s, u"EMEA"_s, u"APAC"_s, u"LATAM"_s};
+    const int kinds = static_cast<int>(queueKinds().size());
+    const int count = clampCount(m_directory.users().size(), 150, 6, 400);
+    for (int q = 0; q < count; ++q) {
+        const QueueKind &kind = queueKinds().at(q % kinds);
+        const int round = q / (kinds * static_cast<int>(regions.size()));
+        QString name = regions.at((q / kinds) % regions.size()) + u' ' + kind.label;
+        if (round > 0) {
+            name += u' ' + QString::number(round + 1);
+        }
+        const qint64 created = setupTime();
+        // The queue's email follows its name: "EMEA Tier 1 Support" -> emea-tier-1-support@.
+        QSet<QString> scratch;
+        const QString email = developerName(name, scratch).toLower().replace(u'_', u'-') + u'@'
+                              + m_context.emailDomain;
+        const QString id = addGroup(out, name, u"Queue"_s, email, created);
+        out.queueObjects.add(out.queueObjectIds.next());
+        out.queueObjects.add(id);
+        out.queueObjects.add(kind.object);
+        out.queueObjects.add(m_context.adminId);
+        out.queueObjects.add(stamp(created));
+        for (int member : queueMembers(q, m_directory.department(kind.department))) {
+            if (member >= 0) {
+                addMember(out, id, userId(member), created);
+            }
+        }
+        if (q % 10 == 2 && !regularIds.isEmpty()) {
+            addMember(out, id, m_random.pick(regularIds), created); // a public group as member
+        }
+    }
+}
+
 Result<void> Writer::groups()
 {
-    const QStringList groupColumns = {u"Id"_s,
-                                      u"Name"_s,
-                                      u"DeveloperName"_s,
-                                      u"Type"_s,
-                                      u"Email"_s,
-                                      u"OwnerId"_s,
-                                      u"DoesIncludeBosses"_s,
-                                      u"DoesSendEmailToMembers"_s,
-                                      u"CreatedDate"_s,
-                                      u"CreatedById"_s,
-                                      u"LastModifiedDate"_s,
-                                      u"LastModifiedById"_s};
-    auto groupsOut = m_context.inserter(u"Group"_s, groupColumns);
+    auto groupsOut = m_context.inserter(u"Group"_s,
+                                        {u"Id"_s,
+                                         u"Name"_s,
+                                         u"DeveloperName"_s,
+                                         u"Type"_s,
+                                         u"Email"_s,
+                                         u"OwnerId"_s,
+                                         u"DoesIncludeBosses"_s,
+                                         u"DoesSendEmailToMembers"_s,
+                                         u"CreatedDate"_s,
+                                         u"CreatedById"_s,
+                                         u"LastModifiedDate"_s,
+                                         u"LastModifiedById"_s});
     auto membersOut = m_context.inserter(
         u"GroupMember"_s, {u"Id"_s, u"GroupId"_s, u"UserOrGroupId"_s, u"SystemModstamp"_s});
     auto queueObjectsOut = m_context.inserter(
@@ -159,92 +332,21 @@ Result<void> Writer::groups()
         return !groupsOut ? groupsOut.error()
                           : (!membersOut ? membersOut.error() : queueObjectsOut.error());
     }
-    const qsizetype people = m_directory.users().size();
-    const int regularCount = clampCount(people, 400, 3, 100);
-    const int queueCount = clampCount(people, 150, 6, 400);
-    QSet<QString> developerNames;
-    quint64 groupSerial = 0;
-    quint64 memberSerial = 0;
-    QList<QString> regularIds;
-
-    const auto addGroup = [&](const QString &id,
-                              const QString &label,
-                              const QString &developer,
-                              const QString &type,
-                              const QString &email,
-                              qint64 created) {
-        groupsOut->add(id);
-        groupsOut->add(label);
-        groupsOut->add(developer);
-        groupsOut->add(type);
-        groupsOut->addText(email);
-        groupsOut->add(m_context.adminId);
-        groupsOut->addBool(type == u"Regular"_s && m_random.chance(0.3));
-        groupsOut->addBool(type == u"Queue"_s && m_random.chance(0.6));
-        groupsOut->add(stamp(created));
-        groupsOut->add(m_context.adminId);
-        groupsOut->add(stamp(created + m_random.between(0, (m_context.anchor - created) / 2)));
-        groupsOut->add(m_context.adminId);
-    };
-    const auto addMember = [&](const QString &groupId, const QString &memberId, qint64 at) {
-        membersOut->add(SalesforceId::make(u"011", ++memberSerial));
-        membersOut->add(groupId);
-        membersOut->add(memberId);
-        membersOut->add(stamp(at));
-    };
-
-    for (int i = 0; i < regularCount; ++i) {
-        const int department = 1 + i % (OrgChart::departmentCount() - 1);
-        const QString name = i < OrgChart::departmentCount() - 1
-                                 ? u"All "_s + OrgChart::department(department).name
-                                 : u"%1 Team %2"_s.arg(OrgChart::department(department).name)
-                                       .arg(i / (OrgChart::departmentCount() - 1) + 1);
-        const QString id = SalesforceId::make(u"00G", ++groupSerial);
-        const qint64 created = setupTime();
-        const QString label = name.left(40);
-        addGroup(id, label, developerName(label, developerNames), u"Regular"_s, QString(), created);
-        regularIds.append(id);
-        for (int member : sample(m_directory.department(department), 25)) {
-            addMember(id, userId(member), created);
-        }
-    }
-
-    static const QStringList regions = {u"NA"_s, u"EMEA"_s, u"APAC"_s, u"LATAM"_s};
-    quint64 queueObjectSerial = 0;
-    for (int q = 0; q < queueCount; ++q) {
-        const QueueKind &kind = queueKinds().at(q % queueKinds().size());
-        const int round = q / static_cast<int>(queueKinds().size() * regions.size());
-        QString name = regions.at((q / queueKinds().size()) % regions.size()) + u' ' + kind.label;
-        if (round > 0) {
-            name += u' ' + QString::number(round + 1);
-        }
-        const QString id = SalesforceId::make(u"00G", ++groupSerial);
-        const qint64 created = setupTime();
-        const QString developer = developerName(name, developerNames);
-        const QString email =
-            QString(developer).toLower().replace(u'_', u'-') + u'@' + m_context.emailDomain;
-        addGroup(id, name, developer, u"Queue"_s, email, created);
-        queueObjectsOut->add(SalesforceId::make(u"03g", ++queueObjectSerial));
-        queueObjectsOut->add(id);
-        queueObjectsOut->add(kind.object);
-        queueObjectsOut->add(m_context.adminId);
-        queueObjectsOut->add(stamp(created));
-        for (int member : queueMembers(q, m_directory.department(kind.department))) {
-            if (member >= 0) {
-                addMember(id, userId(member), created);
-            }
-        }
-        if (q % 10 == 2 && !regularIds.isEmpty()) {
-            addMember(id, m_random.pick(regularIds), created); // a public group as member
-        }
-    }
-    if (auto r = groupsOut->finish(); !r) {
+    GroupOutput out{std::move(groupsOut).value(),
+                    std::move(membersOut).value(),
+                    std::move(queueObjectsOut).value(),
+                    IdSequence(u"00G"),
+                    IdSequence(u"011"),
+                    IdSequence(u"03g"),
+                    {}};
+    queues(out, regularGroups(out));
+    if (auto r = out.groups.finish(); !r) {
         return r;
     }
-    if (auto r = queueObjectsOut->finish(); !r) {
+    if (auto r = out.queueObjects.finish(); !r) {
         return r;
     }
-    return membersOut->finish();
+    return out.members.finish();
 }
 
 int Writer::jobOwner(int ordinal)
@@ -266,27 +368,38 @@ int Writer::jobOwner(int ordinal)
     }
 }
 
+void Writer::addJob(BatchInserter &details, BatchInserter &triggers, int ordinal, int owner)
+{
+    const JobTemplate &job = jobTemplates().at(ordinal % jobTemplates().size());
+    const GeneratedUser &user = m_directory.at(owner);
+    const LocaleCatalog::Locale &locale = LocaleCatalog::at(user.locale);
+    const qint64 offset = locale.utcOffsetMinutes * TimestampText::kMinute;
+    const QString detailId = SalesforceId::make(u"08a", static_cast<quint64>(ordinal) + 1);
+    details.add(detailId);
+    details.add(u"%1 (%2)"_s.arg(job.name).arg(ordinal + 1));
+    details.add(job.type);
+
+    const qint64 start = madeBy(user);
+    const qint64 period = jobPeriod(job);
+    const qint64 next = nextFireTime(job, m_context.anchor, offset);
+    triggers.add(SalesforceId::make(u"08e", static_cast<quint64>(ordinal) + 1));
+    triggers.add(detailId);
+    triggers.add(user.id);
+    triggers.add(cronExpression(job));
+    triggers.add(u"WAITING"_s);
+    triggers.add(locale.timeZone);
+    triggers.add(stamp(start));
+    triggers.add(stamp(next));
+    triggers.add(stamp(next - period));
+    triggers.add(std::max<qint64>(0, (next - period - start) / period));
+    triggers.add(stamp(start));
+    triggers.add(user.id);
+    triggers.add(stamp(start));
+    triggers.add(user.id);
+}
+
 Result<void> Writer::jobs()
 {
-    struct Template
-    {
-        QString name;
-        QString type;
-        int hour; // local hour of the run; -1 = every hour
-        int weekday; // 1 = Monday ... 7 = Sunday; 0 = every day
-    };
-    static const QList<Template> templates = {
-        {u"Weekly Data Export"_s, u"1"_s, 2, 7},
-        {u"Dashboard Refresh: Pipeline KPIs"_s, u"3"_s, 6, 0},
-        {u"Reporting Snapshot: Open Pipeline"_s, u"4"_s, 23, 0},
-        {u"Scheduled Flow: Renewal Reminders"_s, u"6"_s, 7, 0},
-        {u"LeadScoringScheduler"_s, u"7"_s, -1, 0},
-        {u"Weekly Forecast Report"_s, u"8"_s, 8, 1},
-        {u"AccountDedupBatch"_s, u"9"_s, 1, 0},
-        {u"Stale Case Notification"_s, u"A"_s, 9, 0},
-        {u"OpportunityRollupScheduler"_s, u"7"_s, 3, 0},
-        {u"Monthly Territory Report"_s, u"8"_s, 5, 1},
-    };
     auto details = m_context.inserter(u"CronJobDetail"_s, {u"Id"_s, u"Name"_s, u"JobType"_s});
     auto triggers = m_context.inserter(u"CronTrigger"_s,
                                        {u"Id"_s,
@@ -307,57 +420,10 @@ Result<void> Writer::jobs()
         return !details ? details.error() : triggers.error();
     }
     const int count = clampCount(m_directory.users().size(), 100, 8, 1000);
-    static const QStringList weekdays = {
-        u"MON"_s, u"TUE"_s, u"WED"_s, u"THU"_s, u"FRI"_s, u"SAT"_s, u"SUN"_s};
     for (int j = 0; j < count; ++j) {
-        const Template &t = templates.at(j % templates.size());
-        const int owner = jobOwner(j);
-        if (owner < 0) {
-            continue;
+        if (const int owner = jobOwner(j); owner >= 0) {
+            addJob(*details, *triggers, j, owner);
         }
-        const GeneratedUser &user = m_directory.at(owner);
-        const LocaleCatalog::Locale &locale = LocaleCatalog::at(user.locale);
-        const qint64 offset = locale.utcOffsetMinutes * TimestampText::kMinute;
-        const QString detailId = SalesforceId::make(u"08a", static_cast<quint64>(j) + 1);
-        details->add(detailId);
-        details->add(u"%1 (%2)"_s.arg(t.name).arg(j + 1));
-        details->add(t.type);
-
-        // Scheduled while the owner could still sign in.
-        const qint64 latest = std::max(user.created + kDay, user.lastSeen());
-        const qint64 start = m_random.between(user.created + kHour, latest);
-        const qint64 period = t.hour < 0 ? kHour : (t.weekday == 0 ? kDay : 7 * kDay);
-        qint64 next = 0;
-        if (t.hour < 0) {
-            next = (m_context.anchor / kHour + 1) * kHour;
-        } else {
-            const qint64 localDay = TimestampText::epochDay(m_context.anchor + offset);
-            next = localDay * kDay + t.hour * kHour - offset;
-            while (next <= m_context.anchor
-                   || (t.weekday != 0
-                       && TimestampText::dayOfWeek(TimestampText::epochDay(next + offset))
-                              != t.weekday)) {
-                next += kDay;
-            }
-        }
-        const QString expression =
-            t.hour < 0       ? u"0 0 * * * ?"_s
-            : t.weekday == 0 ? u"0 0 %1 * * ?"_s.arg(t.hour)
-                             : u"0 0 %1 ? * %2"_s.arg(t.hour).arg(weekdays.at(t.weekday - 1));
-        triggers->add(SalesforceId::make(u"08e", static_cast<quint64>(j) + 1));
-        triggers->add(detailId);
-        triggers->add(user.id);
-        triggers->add(expression);
-        triggers->add(u"WAITING"_s);
-        triggers->add(locale.timeZone);
-        triggers->add(stamp(start));
-        triggers->add(stamp(next));
-        triggers->add(stamp(next - period));
-        triggers->add(std::max<qint64>(0, (next - period - start) / period));
-        triggers->add(stamp(start));
-        triggers->add(user.id);
-        triggers->add(stamp(start));
-        triggers->add(user.id);
     }
     if (auto r = details->finish(); !r) {
         return r;
@@ -383,6 +449,18 @@ int Writer::runningUser(int ordinal)
 
 Result<void> Writer::dashboards()
 {
+    // Subjects, each with the folder it lives in.
+    static const QList<std::pair<QString, QString>> subjects = {
+        {u"Pipeline Overview"_s, u"Sales Dashboards"_s},
+        {u"Support Backlog"_s, u"Service Dashboards"_s},
+        {u"Marketing Funnel"_s, u"Marketing Dashboards"_s},
+        {u"Renewals Forecast"_s, u"Sales Dashboards"_s},
+        {u"Win/Loss Analysis"_s, u"Sales Dashboards"_s},
+        {u"Executive Summary"_s, u"Company Dashboards"_s},
+        {u"Case SLA Tracker"_s, u"Service Dashboards"_s},
+        {u"Lead Conversion"_s, u"Marketing Dashboards"_s},
+    };
+    static const QStringList regions = {u"Global"_s, u"NA"_s, u"EMEA"_s, u"APAC"_s};
     auto out = m_context.inserter(u"Dashboard"_s,
                                   {u"Id"_s,
                                    u"Title"_s,
@@ -399,37 +477,18 @@ Result<void> Writer::dashboards()
     if (!out) {
         return out.error();
     }
-    static const QStringList subjects = {u"Pipeline Overview"_s,
-                                         u"Support Backlog"_s,
-                                         u"Marketing Funnel"_s,
-                                         u"Renewals Forecast"_s,
-                                         u"Win/Loss Analysis"_s,
-                                         u"Executive Summary"_s,
-                                         u"Case SLA Tracker"_s,
-                                         u"Lead Conversion"_s};
-    // The folder each subject lives in (same order as subjects).
-    static const QStringList folders = {u"Sales Dashboards"_s,
-                                        u"Service Dashboards"_s,
-                                        u"Marketing Dashboards"_s,
-                                        u"Sales Dashboards"_s,
-                                        u"Sales Dashboards"_s,
-                                        u"Company Dashboards"_s,
-                                        u"Service Dashboards"_s,
-                                        u"Marketing Dashboards"_s};
-    static const QStringList regions = {u"Global"_s, u"NA"_s, u"EMEA"_s, u"APAC"_s};
     QSet<QString> developerNames;
+    const int perRound = static_cast<int>(subjects.size() * regions.size());
     const int count = clampCount(m_directory.users().size(), 80, 5, 1500);
     for (int i = 0; i < count; ++i) {
-        const QString &subject = subjects.at(i % subjects.size());
-        const QString title =
-            u"%1 %2"_s.arg(regions.at((i / subjects.size()) % regions.size()), subject)
-            + (i >= subjects.size() * regions.size()
-                   ? u" %1"_s.arg(i / (subjects.size() * regions.size()) + 1)
-                   : QString());
+        const auto &[subject, folder] = subjects.at(i % subjects.size());
+        QString title = regions.at((i / subjects.size()) % regions.size()) + u' ' + subject;
+        if (i >= perRound) {
+            title += u' ' + QString::number(i / perRound + 1);
+        }
+        // Half run as one specified user (often a person long gone); the rest show each
+        // viewer's own data.
         const int kind = i % 20;
-        const QString type = kind < 10   ? u"SpecifiedUser"_s
-                             : kind < 17 ? u"LoggedInUser"_s
-                                         : u"MyTeamUser"_s;
         const int runner = kind < 10 ? runningUser(i) : -1;
         const int owner =
             runner >= 0 && m_random.chance(0.6)
@@ -439,16 +498,16 @@ Result<void> Writer::dashboards()
             continue;
         }
         const GeneratedUser &ownerUser = m_directory.at(owner);
-        const qint64 created = m_random.between(
-            ownerUser.created + kHour, std::max(ownerUser.created + kDay, ownerUser.lastSeen()));
+        const qint64 created = madeBy(ownerUser);
         out->add(SalesforceId::make(u"01Z", static_cast<quint64>(i) + 1));
         out->add(title.left(80));
         out->add(developerName(title, developerNames));
         out->add(u"%1 for %2"_s.arg(subject, m_context.orgName));
-        out->add(folders.at(i % subjects.size()));
+        out->add(folder);
         out->add(ownerUser.id);
         out->add(runner < 0 ? QVariant() : QVariant(userId(runner)));
-        out->add(type);
+        out->add(kind < 10 ? u"SpecifiedUser"_s
+                           : (kind < 17 ? u"LoggedInUser"_s : u"MyTeamUser"_s));
         out->add(stamp(created));
         out->add(ownerUser.id);
         out->add(stamp(created + m_random.between(0, (m_context.anchor - created) / 3)));

@@ -125,6 +125,9 @@ private:
     GeneratedUser principal(int role);
     GeneratedUser person(Segment segment, int ordinal);
     GeneratedUser service(int ordinal);
+    void nameInternal(GeneratedUser &user, NamePool::Culture culture);
+    void nameExternal(GeneratedUser &user, NamePool::Culture culture);
+    void nameService(GeneratedUser &user, int ordinal);
     void setName(GeneratedUser &user, const PersonName &name, const QString &domain);
     // Asks for the username `wanted@domain` for the user being planned; given out later.
     void requestAccount(const QString &wanted, const QString &domain, const QString &mailbox = {});
@@ -237,60 +240,66 @@ GeneratedUser Planner::principal(int role)
     return user;
 }
 
+// The profile every user of a segment starts with; employees get theirs from
+// EmployeeAccess once their department and level are known.
+Profile segmentProfile(Segment segment)
+{
+    switch (segment) {
+    case Segment::PlatformUser:
+        return Profile::StandardPlatformUser;
+    case Segment::ChatterUser:
+        return Profile::ChatterFreeUser;
+    case Segment::IdentityUser:
+        return Profile::IdentityUser;
+    case Segment::CustomerLogin:
+        return Profile::CustomerCommunityLoginUser;
+    case Segment::CustomerMember:
+        return Profile::CustomerCommunityUser;
+    case Segment::Partner:
+        return Profile::PartnerCommunityUser;
+    default:
+        return Profile::StandardUser;
+    }
+}
+
+void Planner::nameExternal(GeneratedUser &user, NamePool::Culture culture)
+{
+    static const QStringList customerTitles = {
+        u"IT Manager"_s, u"Buyer"_s, u"Office Manager"_s, QString()};
+    static const QStringList partnerTitles = {
+        u"Channel Account Manager"_s, u"Partner Sales Representative"_s, u"Pre-Sales Engineer"_s};
+    const bool partner = user.segment == Segment::Partner;
+    const Company &company = partner ? m_random.pick(partners()) : m_random.pick(customers());
+    user.companyName = company.name;
+    setName(user, NamePool::person(m_random, culture), company.domain);
+    user.title = partner ? m_random.pick(partnerTitles) : m_random.pick(customerTitles);
+}
+
+void Planner::nameInternal(GeneratedUser &user, NamePool::Culture culture)
+{
+    user.companyName = m_context.orgName;
+    setName(user, NamePool::person(m_random, culture), m_context.emailDomain);
+    user.departmentIndex = OrgChart::pickDepartment(m_random, user.segment);
+    user.department = OrgChart::department(user.departmentIndex).name;
+    if (m_random.chance(0.75)) {
+        user.federationId = u"E%1"_s.arg(++m_employeeNumber, 6, 10, QLatin1Char('0'));
+    }
+}
+
 GeneratedUser Planner::person(Segment segment, int ordinal)
 {
     GeneratedUser user;
     user.segment = segment;
+    user.profile = segmentProfile(segment);
     setLocale(user, LocaleCatalog::pick(m_random));
-    const LocaleCatalog::Locale &locale = LocaleCatalog::at(user.locale);
-    const bool external = !user.isInternal();
-    const NamePool::Culture culture =
-        m_random.chance(0.7) ? locale.culture : NamePool::anyCulture(m_random);
-    if (external) {
-        const Company &company =
-            segment == Segment::Partner ? m_random.pick(partners()) : m_random.pick(customers());
-        user.companyName = company.name;
-        setName(user, NamePool::person(m_random, culture), company.domain);
-        static const QStringList customerTitles = {
-            u"IT Manager"_s, u"Buyer"_s, u"Office Manager"_s, QString()};
-        static const QStringList partnerTitles = {u"Channel Account Manager"_s,
-                                                  u"Partner Sales Representative"_s,
-                                                  u"Pre-Sales Engineer"_s};
-        user.title = segment == Segment::Partner ? m_random.pick(partnerTitles)
-                                                 : m_random.pick(customerTitles);
+    const NamePool::Culture culture = m_random.chance(0.7) ? LocaleCatalog::at(user.locale).culture
+                                                           : NamePool::anyCulture(m_random);
+    if (user.isInternal()) {
+        nameInternal(user, culture);
     } else {
-        user.companyName = m_context.orgName;
-        setName(user, NamePool::person(m_random, culture), m_context.emailDomain);
-        user.departmentIndex = OrgChart::pickDepartment(m_random, segment);
-        user.department = OrgChart::department(user.departmentIndex).name;
-        if (m_random.chance(0.75)) {
-            user.federationId = u"E%1"_s.arg(++m_employeeNumber, 6, 10, QLatin1Char('0'));
-        }
+        nameExternal(user, culture);
     }
-    switch (segment) {
-    case Segment::PlatformUser:
-        user.profile = Profile::StandardPlatformUser;
-        break;
-    case Segment::ChatterUser:
-        user.profile = Profile::ChatterFreeUser;
-        break;
-    case Segment::IdentityUser:
-        user.profile = Profile::IdentityUser;
-        break;
-    case Segment::CustomerLogin:
-        user.profile = Profile::CustomerCommunityLoginUser;
-        break;
-    case Segment::CustomerMember:
-        user.profile = Profile::CustomerCommunityUser;
-        break;
-    case Segment::Partner:
-        user.profile = Profile::PartnerCommunityUser;
-        break;
-    default:
-        user.profile = Profile::StandardUser; // refined by EmployeeAccess
-        break;
-    }
-    const QList<int> &weights = external                           ? kExternalBands
+    const QList<int> &weights = !user.isInternal()                 ? kExternalBands
                                 : segment == Segment::ChatterUser  ? kChatterBands
                                 : segment == Segment::IdentityUser ? kIdentityBands
                                                                    : kEmployeeBands;
@@ -316,12 +325,8 @@ GeneratedUser Planner::person(Segment segment, int ordinal)
     return user;
 }
 
-GeneratedUser Planner::service(int ordinal)
+void Planner::nameService(GeneratedUser &user, int ordinal)
 {
-    GeneratedUser user;
-    user.segment = Segment::Service;
-    setLocale(user, LocaleCatalog::home());
-    user.app = ConnectedAppCatalog::integration(ordinal);
     const ConnectedAppCatalog::App &app = ConnectedAppCatalog::at(user.app);
     const int round = ordinal / ConnectedAppCatalog::integrationCount();
     const QString key = round == 0 ? app.systemKey : app.systemKey + QString::number(round + 1);
@@ -352,21 +357,33 @@ GeneratedUser Planner::service(int ordinal)
     name.first = ordinal == 0 ? u"Integration"_s : app.systemLabel;
     name.last = ordinal == 0 ? u"User"_s : last;
     setName(user, name, {});
+    // Some notify a shared IT mailbox instead of an address of their own.
     requestAccount(local,
                    m_context.emailDomain,
                    ordinal % 5 >= 3 ? u"it-integrations@"_s + m_context.emailDomain : QString());
+    const bool prefixed = local.startsWith(u"api-"_s) || local.startsWith(u"svc-"_s);
     user.alias = ordinal == 0 ? u"intuser"_s
-                 : (local.startsWith(u"api-"_s) || local.startsWith(u"svc-"_s))
-                     ? local.left(3) + key.left(5)
-                     : key.left(5) + u"int"_s;
+                 : prefixed   ? local.left(3) + key.left(5)
+                              : key.left(5) + u"int"_s;
+}
+
+GeneratedUser Planner::service(int ordinal)
+{
+    GeneratedUser user;
+    user.segment = Segment::Service;
+    setLocale(user, LocaleCatalog::home());
+    user.app = ConnectedAppCatalog::integration(ordinal);
+    nameService(user, ordinal);
     user.department = u"IT"_s;
     user.departmentIndex = OrgChart::departmentIndex(user.department);
     user.title = u"Integration User"_s;
     user.companyName = m_context.orgName;
 
     // Where the seat comes from: the integration license, a legacy API-only profile on a
-    // full license, or a full license made API-only by a permission set.
-    if (ordinal == 0) {
+    // full license, or a full license made API-only by a permission set. The first one is
+    // the classic integration@ admin everybody signs in as now and then.
+    const bool apiOnly = ordinal != 0;
+    if (!apiOnly) {
         user.profile = Profile::SystemAdministrator;
     } else if (ordinal % 4 == 1) {
         user.profile = Profile::StandardUser;
@@ -376,11 +393,11 @@ GeneratedUser Planner::service(int ordinal)
     } else {
         user.profile = Profile::ApiOnlyIntegrations;
     }
-    const bool apiOnly = ordinal != 0;
     // Every sixth integration is dormant; some still log in with a password over SOAP.
-    user.api = ordinal % 6 == 5                                   ? ApiHabit::DormantIntegration
-               : (ordinal % 6 == 3 || app.loginSubType.isEmpty()) ? ApiHabit::LegacySoap
-                                                                  : ApiHabit::Integration;
+    const bool passwordOnly = ConnectedAppCatalog::at(user.app).loginSubType.isEmpty();
+    user.api = ordinal % 6 == 5                     ? ApiHabit::DormantIntegration
+               : (ordinal % 6 == 3 || passwordOnly) ? ApiHabit::LegacySoap
+                                                    : ApiHabit::Integration;
     user.created = m_context.anchor - m_random.between(300, std::max(301, m_ageDays)) * kDay
                    - m_random.between(0, kDay);
     if (!apiOnly) {
@@ -396,8 +413,8 @@ GeneratedUser Planner::service(int ordinal)
         // A decommissioned integration, switched off properly.
         user.active = false;
         user.api = ApiHabit::DormantIntegration;
-        user.deactivated = m_context.anchor - m_random.between(20, 150) * kDay;
-        user.deactivated = std::max(user.deactivated, user.lastSeen() + kDay);
+        user.deactivated =
+            std::max(m_context.anchor - m_random.between(20, 150) * kDay, user.lastSeen() + kDay);
     }
     setDevices(user);
     return user;
