@@ -390,4 +390,17 @@ QCoro::Task<Result<QJsonObject>> OrgClient::limits()
     co_return doc.object();
 }
 
+QCoro::Task<Result<QJsonObject>> OrgClient::userInfo()
+{
+    Result<Reply> reply = co_await send("GET", u"/services/oauth2/userinfo"_s);
+    if (!reply) {
+        co_return reply.error();
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(reply->body);
+    if (!doc.isObject() || doc.object().value(u"user_id"_s).toString().isEmpty()) {
+        co_return protocolError(tr("user information without a user id"));
+    }
+    co_return doc.object();
+}
+
 } // namespace lr::org

@@ -64,6 +64,9 @@ public:
     [[nodiscard]] QCoro::Task<Result<QList<SaveResult>>> deleteRecords(QStringList ids,
                                                                        bool allOrNone);
     [[nodiscard]] QCoro::Task<Result<QJsonObject>> limits();
+    // GET /services/oauth2/userinfo: who the session belongs to (user_id, organization_id,
+    // preferred_username …).
+    [[nodiscard]] QCoro::Task<Result<QJsonObject>> userInfo();
 
     // Today's usage as of the last response; nothing before the first call.
     [[nodiscard]] std::optional<ApiUsage> apiUsage() const { return m_usage; }

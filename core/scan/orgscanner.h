@@ -13,10 +13,10 @@ class OrgClient;
 namespace lr::scan {
 
 // Reads an OrgSnapshot in a fixed number of paged queries, never one call per user: the
-// inactive users with profile and license, then aggregates over them (semi-joins keep the
-// group counts low; an aggregate that would pass Salesforce's 2,000 groups is split into
-// partitions), and the signed-in user's own permissions to tell complete sources from
-// partial ones.
+// inactive users with profile and license, then aggregates over them (semi-joins on the
+// inactive users keep the group counts low; an aggregate past Salesforce's 2,000 groups is
+// read 2,000 groups at a time, see AggregateReader), and the signed-in user's own
+// permissions to tell complete sources from partial ones.
 class OrgScanner final : public QObject
 {
     Q_OBJECT

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -72,6 +73,9 @@ HttpResponse DemoOrgService::handle(const HttpRequest &request)
         }
         return m_control.handle(request, path.mid(11));
     }
+    if (path == u"/services/oauth2/userinfo") {
+        return userInfo(request);
+    }
     if (path == u"/services/data" || path == u"/services/data/") {
         return request.method == "GET"
                    ? versions()
@@ -89,6 +93,56 @@ HttpResponse DemoOrgService::handle(const HttpRequest &request)
     return authenticated(request, match.captured(1), resource);
 }
 
+std::optional<QString> DemoOrgService::sessionUser(const HttpRequest &request) const
+{
+    const QByteArray authorization = request.header("Authorization");
+    QByteArray token;
+    if (authorization.startsWith("Bearer ")) {
+        token = authorization.mid(7).trimmed();
+    } else if (authorization.startsWith("OAuth ")) {
+        token = authorization.mid(6).trimmed();
+    }
+    return m_org.tokens().resolve(token);
+}
+
+HttpResponse DemoOrgService::userInfo(const HttpRequest &request) const
+{
+    // OpenID Connect's userinfo, as Salesforce serves it: who the session belongs to.
+    const std::optional<QString> userId = sessionUser(request);
+    if (!userId) {
+        HttpResponse refused = HttpResponse::empty(403);
+        refused.body = "Bad_OAuth_Token";
+        refused.setHeader("Content-Type", "text/plain;charset=UTF-8");
+        return refused;
+    }
+    QSqlQuery user(m_org.database().connection());
+    user.prepare(u"SELECT \"Username\", \"Name\", \"FirstName\", \"LastName\", \"Email\", "
+                 u"\"IsActive\", \"UserType\", \"TimeZoneSidKey\", \"LanguageLocaleKey\", "
+                 u"\"LocaleSidKey\" FROM \"User\" WHERE \"Id\" = ?"_s);
+    user.addBindValue(*userId);
+    if (!user.exec() || !user.next()) {
+        return ApiError::invalidSession();
+    }
+    const QString orgId = m_org.info().organizationId;
+    return jsonResponse(
+        200,
+        QJsonObject{
+            {u"sub"_s, QString(u"https://login.salesforce.com/id/"_s + orgId + u'/' + *userId)},
+            {u"user_id"_s, *userId},
+            {u"organization_id"_s, orgId},
+            {u"preferred_username"_s, user.value(0).toString()},
+            {u"name"_s, user.value(1).toString()},
+            {u"given_name"_s, user.value(2).toString()},
+            {u"family_name"_s, user.value(3).toString()},
+            {u"email"_s, user.value(4).toString()},
+            {u"email_verified"_s, true},
+            {u"active"_s, user.value(5).toInt() != 0},
+            {u"user_type"_s, user.value(6).toString().toUpper()},
+            {u"zoneinfo"_s, user.value(7).toString()},
+            {u"language"_s, user.value(8).toString()},
+            {u"locale"_s, user.value(9).toString()}});
+}
+
 HttpResponse DemoOrgService::versions() const
 {
     QJsonArray list;
@@ -104,14 +158,7 @@ HttpResponse DemoOrgService::authenticated(const HttpRequest &request,
                                            const QString &version,
                                            const QString &resource)
 {
-    const QByteArray authorization = request.header("Authorization");
-    QByteArray token;
-    if (authorization.startsWith("Bearer ")) {
-        token = authorization.mid(7).trimmed();
-    } else if (authorization.startsWith("OAuth ")) {
-        token = authorization.mid(6).trimmed();
-    }
-    const std::optional<QString> userId = m_org.tokens().resolve(token);
+    const std::optional<QString> userId = sessionUser(request);
     if (!userId) {
         return ApiError::invalidSession();
     }

@@ -15,7 +15,8 @@ class DemoOrg;
 // resources, limits, query/queryAll with nextRecordsUrl paging and Sforce-Query-Options
 // batch sizes, sObject describe/GET/POST/PATCH/DELETE, sObject Collections, Bearer
 // authentication (401 INVALID_SESSION_ID), error bodies, and Sforce-Limit-Info on every
-// call; plus the test control API when the org allows it. Lives on the server's thread.
+// call; OAuth's userinfo; plus the test control API when the org allows it. Lives on the server's
+// thread.
 class DemoOrgService
 {
 public:
@@ -25,6 +26,9 @@ public:
 
 private:
     [[nodiscard]] HttpResponse versions() const;
+    [[nodiscard]] HttpResponse userInfo(const HttpRequest &request) const;
+    // The user a request's Bearer (or OAuth) session belongs to, if the session is valid.
+    [[nodiscard]] std::optional<QString> sessionUser(const HttpRequest &request) const;
     [[nodiscard]] HttpResponse
     authenticated(const HttpRequest &request, const QString &version, const QString &resource);
     [[nodiscard]] HttpResponse route(const HttpRequest &request,
