@@ -240,6 +240,9 @@ OrgClient::queryEach(QString soql,
                      QueryOptions options,
                      std::function<void(const QJsonArray &records, qint64 totalSize)> onPage)
 {
+    if (m_recordQueries) {
+        m_recordedQueries.append(soql);
+    }
     // Percent-encode everything but unreserved characters: a '+' left as is would reach
     // the org as a space (datetime literals such as 2026-01-31T09:00:00+01:00 have one).
     QString next = dataPath(options.queryAll ? u"queryAll"_s : u"query"_s) + u"?q="_s

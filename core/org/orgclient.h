@@ -73,6 +73,11 @@ public:
     // REST calls this client has made (each page of a query counts).
     [[nodiscard]] int callCount() const { return m_calls; }
 
+    // Keeps the text of every query this client runs from now on (benchmarks replay a
+    // scan's exact queries); off by default.
+    void setRecordQueries(bool record) { m_recordQueries = record; }
+    [[nodiscard]] const QStringList &recordedQueries() const { return m_recordedQueries; }
+
     static constexpr int kMaxCollectionRecords = 200;
 
 Q_SIGNALS:
@@ -107,6 +112,8 @@ private:
     std::chrono::milliseconds m_firstBackoff{500};
     std::optional<ApiUsage> m_usage;
     int m_calls = 0;
+    bool m_recordQueries = false;
+    QStringList m_recordedQueries;
 };
 
 } // namespace lr::org
