@@ -12,14 +12,14 @@ namespace lr {
 struct Error
 {
     enum class Kind {
-        Network,    // connection refused, reset, DNS, TLS
-        Timeout,    // the transfer timeout fired
-        Remote,     // the remote system answered with an error (errorCode is set)
-        Protocol,   // the remote answer could not be understood
-        Usage,      // the caller passed something invalid
-        Refused,    // kill switch, permissions, dry-run rules
-        Storage,    // local SQLite or file system
-        Internal,   // a broken invariant
+        Network,  // connection refused, reset, DNS, TLS
+        Timeout,  // the transfer timeout fired
+        Remote,   // the remote system answered with an error (errorCode is set)
+        Protocol, // the remote answer could not be understood
+        Usage,    // the caller passed something invalid
+        Refused,  // kill switch, permissions, dry-run rules
+        Storage,  // local SQLite or file system
+        Internal, // a broken invariant
     };
 
     Kind kind = Kind::Internal;

@@ -21,8 +21,7 @@ public:
     Result()
         : m_state(std::in_place_index<1>,
                   Error::make(Error::Kind::Internal, QStringLiteral("UNSET"), QString()))
-    {
-    }
+    { }
     Result(T value)
         : m_state(std::in_place_index<0>, std::move(value))
     { }

@@ -14,8 +14,8 @@ namespace lr {
 // API changes between Qt 6.4, 6.5 and 6.8).
 struct HttpRequest
 {
-    QByteArray method; // upper case: GET, POST, PATCH, DELETE, HEAD, PUT
-    QString path; // percent-decoded path, e.g. /services/data/v66.0/query
+    QByteArray method;   // upper case: GET, POST, PATCH, DELETE, HEAD, PUT
+    QString path;        // percent-decoded path, e.g. /services/data/v66.0/query
     QByteArray rawQuery; // the query string as sent, still encoded
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;

@@ -10,9 +10,9 @@ struct OrgChoice
 {
     enum class Kind {
         PersistedDemo, // the demo org in the data directory, shared by console and lrctl
-        FreshDemo, // a new in-memory demo org for this run only
-        InstanceUrl, // any org, with an access token from the environment
-        Alias, // a signed-in org
+        FreshDemo,     // a new in-memory demo org for this run only
+        InstanceUrl,   // any org, with an access token from the environment
+        Alias,         // a signed-in org
     };
 
     Kind kind = Kind::PersistedDemo;

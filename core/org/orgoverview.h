@@ -15,11 +15,11 @@ class OrgClient;
 struct LicenseSeats
 {
     QString id;
-    QString name; // "Salesforce", "Salesforce Platform" …
+    QString name;          // "Salesforce", "Salesforce Platform" …
     QString definitionKey; // "SFDC", "AUL" …
-    QString status; // "Active" or "Disabled"
-    qint64 purchased = 0; // TotalLicenses; negative means no ceiling
-    qint64 used = 0; // UsedLicenses
+    QString status;        // "Active" or "Disabled"
+    qint64 purchased = 0;  // TotalLicenses; negative means no ceiling
+    qint64 used = 0;       // UsedLicenses
     QDateTime usedLastUpdated;
 
     [[nodiscard]] qint64 available() const { return purchased < 0 ? -1 : purchased - used; }

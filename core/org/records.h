@@ -19,15 +19,15 @@ struct QueryResult
 
 struct QueryOptions
 {
-    int batchSize = 2000; // Sforce-Query-Options: batchSize (200 to 2,000)
+    int batchSize = 2000;  // Sforce-Query-Options: batchSize (200 to 2,000)
     bool queryAll = false; // include deleted and archived records
 };
 
 // One record to create, update or delete through sObject Collections.
 struct RecordWrite
 {
-    QString type; // "User"
-    QString id; // empty for creates
+    QString type;       // "User"
+    QString id;         // empty for creates
     QJsonObject fields; // field name -> value
 };
 

@@ -48,7 +48,7 @@ struct Policy
 
     int defaultThresholdDays = 90;
     QMap<QString, int> thresholdByLicense; // license name -> days
-    QStringList includeLicenses; // license names; empty = every license
+    QStringList includeLicenses;           // license names; empty = every license
     QStringList excludeLicenses;
     QStringList userTypes{QStringLiteral("Standard")};
 
@@ -60,7 +60,7 @@ struct Policy
     int cooldownDays = 90;
     QList<Exemption> exemptions;
     QList<RecentKeep> recentKeeps;
-    QString notificationChannel; // a secrets-store reference, never the webhook URL
+    QString notificationChannel;             // a secrets-store reference, never the webhook URL
     QMap<QString, QString> downgradeTargets; // license name -> profile id
     bool transferOpenRecords = false;
 

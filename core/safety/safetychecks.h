@@ -5,10 +5,13 @@
 #include "core/safety/safetysettings.h"
 #include "core/scan/orgsnapshot.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 
 namespace lr::safety {
+
+class CheckCache;
 
 // Everything a check may look at besides the user.
 struct CheckContext
@@ -16,8 +19,11 @@ struct CheckContext
     const scan::OrgSnapshot &snapshot;
     const policy::Policy &policy;
     const SafetySettings &settings;
-    QDateTime now; // UTC
+    QDateTime now;          // UTC
     int thresholdDays = 90; // the policy's threshold for this user's license
+    // What the checks would otherwise redo for every user (compiled patterns, lookups),
+    // made once from the three references above; when null, each call makes its own.
+    const CheckCache *cache = nullptr;
 };
 
 // The ten safety checks of design §4, each a small pure function of the user and the
@@ -25,6 +31,8 @@ struct CheckContext
 // names the missing permission: unknown is unsafe.
 class SafetyChecks
 {
+    Q_DECLARE_TR_FUNCTIONS(lr::safety::SafetyChecks)
+
 public:
     using Check = QList<Finding> (*)(const scan::ScannedUser &, const CheckContext &);
 
@@ -36,7 +44,7 @@ public:
 
     // Every check, in the order findings are reported.
     [[nodiscard]] static const QList<Info> &all();
-    // Runs every check on one user.
+    // Runs every check on one user; findings come in the order of all().
     [[nodiscard]] static QList<Finding> evaluate(const scan::ScannedUser &user,
                                                  const CheckContext &context);
 

@@ -28,7 +28,7 @@ struct ScannedUser
     QString alias;
     QString title;
     QString department;
-    QString userType; // Standard, PowerPartner, CsnOnly …
+    QString userType;    // Standard, PowerPartner, CsnOnly …
     QDateTime lastLogin; // invalid: never logged in
     QDateTime created;
     QString managerId;
@@ -39,7 +39,7 @@ struct ScannedUser
     QString profileId;
     QString profileName;
     QString licenseName; // Profile.UserLicense.Name
-    QString licenseKey; // Profile.UserLicense.LicenseDefinitionKey
+    QString licenseKey;  // Profile.UserLicense.LicenseDefinitionKey
 
     // System permissions and where they come from: "Profile: System Administrator" or
     // "Permission set: Modify All Data (break glass)".
@@ -57,10 +57,10 @@ struct ScannedUser
 
     QList<QueueMembership> queues;
     QStringList scheduledJobs; // CronJobDetail names of jobs the user owns
-    QStringList dashboards; // titles of dashboards that run as the user
+    QStringList dashboards;    // titles of dashboards that run as the user
 
     int activeDirectReports = 0;
-    int delegatingUsers = 0; // active users whose delegated approver this user is
+    int delegatingUsers = 0;  // active users whose delegated approver this user is
     int pendingApprovals = 0; // ProcessInstanceWorkitem rows with this user as actor
 
     int openOpportunities = 0;

@@ -79,8 +79,8 @@ struct JobTemplate
 {
     QString name;
     QString type; // CronJobDetail.JobType
-    int hour; // local hour of the run; -1 = every hour
-    int weekday; // 1 = Monday ... 7 = Sunday; 0 = every day
+    int hour;     // local hour of the run; -1 = every hour
+    int weekday;  // 1 = Monday ... 7 = Sunday; 0 = every day
 };
 
 const QList<JobTemplate> &jobTemplates()

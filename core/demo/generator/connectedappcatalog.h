@@ -22,10 +22,10 @@ public:
 
     struct App
     {
-        QString name; // OauthToken.AppName, LoginHistory.Application
-        QString systemKey; // integrations: the word in the service account's username
-        QString systemLabel; // integrations: the service account's first name
-        QString apiType; // LoginHistory.ApiType
+        QString name;         // OauthToken.AppName, LoginHistory.Application
+        QString systemKey;    // integrations: the word in the service account's username
+        QString systemLabel;  // integrations: the service account's first name
+        QString apiType;      // LoginHistory.ApiType
         QString loginSubType; // LoginHistory.LoginSubType; empty for none
         QString apiVersion;
     };

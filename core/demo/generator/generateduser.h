@@ -13,27 +13,27 @@ namespace lr::demo {
 struct GeneratedUser
 {
     enum class Segment : quint8 {
-        Principal, // the demo principals the product signs in as
-        Employee, // Salesforce license
-        PlatformUser, // Salesforce Platform license
-        ChatterUser, // Chatter Free
-        IdentityUser, // Identity (SSO only)
-        Service, // integration / API users
-        CustomerLogin, // Customer Community Login
+        Principal,      // the demo principals the product signs in as
+        Employee,       // Salesforce license
+        PlatformUser,   // Salesforce Platform license
+        ChatterUser,    // Chatter Free
+        IdentityUser,   // Identity (SSO only)
+        Service,        // integration / API users
+        CustomerLogin,  // Customer Community Login
         CustomerMember, // Customer Community
-        Partner, // Partner Community
+        Partner,        // Partner Community
     };
 
     // How the user reaches the API besides the browser.
     enum class ApiHabit : quint8 {
         None,
-        Integration, // a system signing in over OAuth every day
+        Integration,        // a system signing in over OAuth every day
         DormantIntegration, // an integration nobody switched off, silent for months
-        LegacySoap, // a system logging in with a password over SOAP
-        DataLoader, // a person exporting or loading data every week or so
-        Cli, // a developer's Salesforce CLI
-        Mobile, // the Salesforce mobile app
-        Inspector, // a browser extension admins use
+        LegacySoap,         // a system logging in with a password over SOAP
+        DataLoader,         // a person exporting or loading data every week or so
+        Cli,                // a developer's Salesforce CLI
+        Mobile,             // the Salesforce mobile app
+        Inspector,          // a browser extension admins use
     };
 
     QString id;
@@ -56,7 +56,7 @@ struct GeneratedUser
     QString emailEncoding;
     int locale = 0;
     int departmentIndex = -1; // internal staff only
-    int level = 0; // 0 individual contributor, 1 manager, 2 director, 3 head, 4 CEO
+    int level = 0;            // 0 individual contributor, 1 manager, 2 director, 3 head, 4 CEO
 
     bool active = true;
     bool frozen = false;
@@ -66,7 +66,7 @@ struct GeneratedUser
     bool supportUser = false;
 
     qint64 created = 0;
-    qint64 lastLogin = -1; // last successful interactive login (User.LastLoginDate)
+    qint64 lastLogin = -1;   // last successful interactive login (User.LastLoginDate)
     qint64 deactivated = -1; // when IsActive became false
     qint64 frozenAt = -1;
 

@@ -16,13 +16,13 @@ struct GenerationContext
     QSqlDatabase db;
     const OrgSchema *schema = nullptr;
     quint64 seed = 1;
-    qint64 anchor = 0; // "now" for the generated org
+    qint64 anchor = 0;     // "now" for the generated org
     qint64 orgCreated = 0; // Organization.CreatedDate; nothing is older
     QString organizationId;
     QString orgName;
     QString emailDomain; // "acme.example"
-    QString loginHost; // My Domain: "acme.my.salesforce.com"
-    QString adminId; // the admin principal, creator of setup records
+    QString loginHost;   // My Domain: "acme.my.salesforce.com"
+    QString adminId;     // the admin principal, creator of setup records
     bool sandbox = false;
 
     [[nodiscard]] Result<BatchInserter> inserter(const QString &object,

@@ -18,10 +18,10 @@ public:
     {
         QString timeZone; // TimeZoneSidKey
         int utcOffsetMinutes;
-        QString locale; // LocaleSidKey
-        QString language; // LanguageLocaleKey
-        QString countryIso; // ISO 3166-1 alpha-2
-        QString division; // Americas, EMEA, APAC
+        QString locale;      // LocaleSidKey
+        QString language;    // LanguageLocaleKey
+        QString countryIso;  // ISO 3166-1 alpha-2
+        QString division;    // Americas, EMEA, APAC
         QString altEncoding; // EmailEncodingKey some users there have instead of UTF-8
         NamePool::Culture culture;
         int weight;

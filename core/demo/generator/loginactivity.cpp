@@ -29,7 +29,7 @@ enum class Kind : quint8 {
     FailedPassword,
     Lockout,
     RemoteAccess, // OAuth: 'Remote Access 2.0'
-    Soap, // password login of a SOAP client: 'Other Apex API'
+    Soap,         // password login of a SOAP client: 'Other Apex API'
 };
 
 enum Variant : quint8 {

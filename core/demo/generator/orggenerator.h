@@ -13,9 +13,9 @@ class OrgSchema;
 
 struct GeneratorOptions
 {
-    int userCount = 2000;   // User records in all, the demo principals included
+    int userCount = 2000; // User records in all, the demo principals included
     quint64 seed = 1;
-    QDateTime now;          // the anchor every date is relative to (UTC); invalid = current time
+    QDateTime now; // the anchor every date is relative to (UTC); invalid = current time
     QString orgName = QStringLiteral("Acme Corporation");
     bool sandbox = false;
 };
@@ -23,7 +23,7 @@ struct GeneratorOptions
 // A demo user the product signs in as; each has its own access token.
 struct DemoPrincipal
 {
-    QString role;     // "admin", "analyst" or "viewer"
+    QString role; // "admin", "analyst" or "viewer"
     QString userId;
     QString username;
 };
@@ -41,9 +41,8 @@ struct GeneratedOrg
 class OrgGenerator
 {
 public:
-    [[nodiscard]] static Result<GeneratedOrg> generate(const OrgDatabase &database,
-                                                       const OrgSchema &schema,
-                                                       const GeneratorOptions &options);
+    [[nodiscard]] static Result<GeneratedOrg>
+    generate(const OrgDatabase &database, const OrgSchema &schema, const GeneratorOptions &options);
 
     // What an earlier generate() recorded in the database's meta table.
     [[nodiscard]] static Result<GeneratedOrg> load(const OrgDatabase &database);

@@ -21,11 +21,11 @@ public:
 
     // Internal staff (no integration or community users) by state.
     [[nodiscard]] const QList<int> &recent() const { return m_recent; } // active, login <= 30 days
-    [[nodiscard]] const QList<int> &stale() const { return m_stale; } // active, idle > 180 days
+    [[nodiscard]] const QList<int> &stale() const { return m_stale; }   // active, idle > 180 days
     [[nodiscard]] const QList<int> &inactive() const { return m_inactive; } // IsActive = false
-    [[nodiscard]] const QList<int> &staff() const { return m_staff; } // every state
-    [[nodiscard]] const QList<int> &leaders() const { return m_leaders; } // managers and above
-    [[nodiscard]] const QList<int> &admins() const { return m_admins; } // active admins
+    [[nodiscard]] const QList<int> &staff() const { return m_staff; }       // every state
+    [[nodiscard]] const QList<int> &leaders() const { return m_leaders; }   // managers and above
+    [[nodiscard]] const QList<int> &admins() const { return m_admins; }     // active admins
     [[nodiscard]] const QList<int> &services() const { return m_services; }
     [[nodiscard]] const QList<int> &partners() const { return m_partners; }
     [[nodiscard]] const QList<int> &department(int index) const { return m_departments.at(index); }

@@ -40,9 +40,9 @@ struct SObjectField
     // ("ProfileId" -> "Profile"). Empty otherwise.
     QString referenceTo;
     QString relationshipName;
-    int length = 0; // text length; 0 for non-text types
-    int precision = 0; // numbers: total digits
-    int scale = 0; // numbers: digits after the point
+    int length = 0;       // text length; 0 for non-text types
+    int precision = 0;    // numbers: total digits
+    int scale = 0;        // numbers: digits after the point
     bool nillable = true; // may be null
     bool createable = false;
     bool updateable = false;

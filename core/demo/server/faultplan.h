@@ -23,13 +23,13 @@ struct Fault
     };
 
     Kind kind = Kind::Status;
-    QString method; // GET, PATCH …; empty matches any
+    QString method;       // GET, PATCH …; empty matches any
     QString pathContains; // substring of the request path; empty matches any
-    int remaining = 1; // how many matching requests it applies to
-    int status = 500; // Status
-    QString errorCode; // Status: the body's errorCode; RecordError: the statusCode
+    int remaining = 1;    // how many matching requests it applies to
+    int status = 500;     // Status
+    QString errorCode;    // Status: the body's errorCode; RecordError: the statusCode
     QString message;
-    int delayMs = 0; // Delay
+    int delayMs = 0;     // Delay
     int recordIndex = 0; // RecordError: index of the record in the request
     int id = 0;
 

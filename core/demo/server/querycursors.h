@@ -47,7 +47,7 @@ private:
         QString userId;
         CompiledSoql query;
         qint64 windowStart = 0; // OFFSET of the SOQL
-        qint64 total = 0; // rows in the window
+        qint64 total = 0;       // rows in the window
         int batchSize = 2000;
         QDateTime lastUsed;
     };

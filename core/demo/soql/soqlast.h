@@ -73,7 +73,7 @@ struct SoqlValue
 
     Kind kind = Kind::Null;
     qsizetype offset = 0;
-    QString text; // strings: the decoded value; numbers: as written; others: as written
+    QString text;        // strings: the decoded value; numbers: as written; others: as written
     QString likePattern; // strings: the value as a SQLite LIKE pattern with ESCAPE '\'
     bool boolean = false;
     QDate date;
@@ -97,12 +97,12 @@ struct SoqlSubquery;
 struct SoqlCondition
 {
     enum class Kind {
-        And, // children, two or more
-        Or, // children, two or more
-        Not, // one child
+        And,        // children, two or more
+        Or,         // children, two or more
+        Not,        // one child
         Comparison, // operand op values[0]
-        In, // operand [NOT] IN (values)
-        SemiJoin, // operand [NOT] IN (subquery)
+        In,         // operand [NOT] IN (values)
+        SemiJoin,   // operand [NOT] IN (subquery)
     };
 
     Kind kind = Kind::Comparison;

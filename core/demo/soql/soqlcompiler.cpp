@@ -310,7 +310,7 @@ private:
     QStringList m_columns;
     QHash<QString, int> m_columnIndex;
     QHash<int, std::shared_ptr<RecordShape>> m_parentShapes; // by table
-    QStringList m_grouped; // GROUP BY columns as selected
+    QStringList m_grouped;                                   // GROUP BY columns as selected
     QStringList m_groupSql; // GROUP BY columns with their collation
     QStringList m_whereParts;
     QVariantList m_whereParams;

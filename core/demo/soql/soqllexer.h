@@ -13,10 +13,10 @@ struct SoqlToken
 {
     enum class Kind {
         Identifier, // names and keywords (the parser tells them apart, case-insensitively)
-        String, // a quoted string; `text` holds the decoded value
-        Number, // an integer or decimal, optionally signed; `text` holds it as written
-        Date, // 2026-01-31
-        DateTime, // 2026-01-31T10:00:00Z, with optional .sss and a ±hh:mm offset
+        String,     // a quoted string; `text` holds the decoded value
+        Number,     // an integer or decimal, optionally signed; `text` holds it as written
+        Date,       // 2026-01-31
+        DateTime,   // 2026-01-31T10:00:00Z, with optional .sss and a ±hh:mm offset
         Comma,
         Dot,
         LeftParen,

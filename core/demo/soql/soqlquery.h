@@ -57,13 +57,13 @@ struct RecordShape
 // A SOQL statement compiled to SQLite SQL over the demo org's tables.
 struct CompiledSoql
 {
-    QString rootType;          // the FROM object, canonical name
-    QString sql;               // SELECT ... (no LIMIT/OFFSET: the caller pages)
+    QString rootType; // the FROM object, canonical name
+    QString sql;      // SELECT ... (no LIMIT/OFFSET: the caller pages)
     QVariantList params;
-    QString countSql;          // SELECT COUNT(*) over the same rows (before LIMIT/OFFSET)
+    QString countSql; // SELECT COUNT(*) over the same rows (before LIMIT/OFFSET)
     QVariantList countParams;
-    bool isCountOnly = false;  // SELECT COUNT() ...: totalSize only, no records
-    bool isAggregate = false;  // GROUP BY or aggregate functions: never paged
+    bool isCountOnly = false; // SELECT COUNT() ...: totalSize only, no records
+    bool isAggregate = false; // GROUP BY or aggregate functions: never paged
     std::optional<qint64> limit;
     std::optional<qint64> offset;
     std::shared_ptr<RecordShape> shape;

@@ -19,12 +19,12 @@ struct SoqlExpression
 {
     QString sql; // e.g. t1."Name" or MAX(t0."LoginTime")
     const SObjectField *field =
-        nullptr; // the field read (an aggregate's argument); null for COUNT()
+        nullptr;                     // the field read (an aggregate's argument); null for COUNT()
     FieldType type = FieldType::Int; // the value's type, which literals are checked against
     SoqlFunction function = SoqlFunction::None;
     QStringList relationships; // canonical relationship names along the path, e.g. {"Profile"}
-    QList<int> tables; // the table of each level of the path, the FROM object first
-    QString name; // for messages: the field's API name, or the aggregate as written
+    QList<int> tables;         // the table of each level of the path, the FROM object first
+    QString name;              // for messages: the field's API name, or the aggregate as written
 };
 
 // The tables one FROM clause reads: the FROM object and the parent objects its relationship

@@ -64,7 +64,8 @@ std::optional<QDateTime> FieldValueCodec::parseDateTime(QStringView text)
     if (!m.hasMatch()) {
         return std::nullopt;
     }
-    const QDate date(m.capturedView(1).toInt(), m.capturedView(2).toInt(), m.capturedView(3).toInt());
+    const QDate date(
+        m.capturedView(1).toInt(), m.capturedView(2).toInt(), m.capturedView(3).toInt());
     QString millis = m.captured(7);
     while (!millis.isEmpty() && millis.size() < 3) {
         millis += u'0';
@@ -82,7 +83,7 @@ std::optional<QDateTime> FieldValueCodec::parseDateTime(QStringView text)
         QString digits = zone.mid(1);
         digits.remove(u':');
         offsetSeconds = (digits.left(2).toInt() * 3600 + digits.mid(2, 2).toInt() * 60)
-            * (zone.startsWith(u'-') ? -1 : 1);
+                        * (zone.startsWith(u'-') ? -1 : 1);
     }
     return QDateTime(date, time, QTimeZone(offsetSeconds)).toUTC();
 }
@@ -189,10 +190,10 @@ Result<QVariant> FieldValueCodec::fromJson(const SObjectField &field, const QJso
     }
     if (field.type == FieldType::Picklist && !field.picklistValues.isEmpty()
         && !field.picklistValues.contains(text)) {
-        return fieldError(u"INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"_s,
-                          u"%1: bad value for restricted picklist field: %2"_s.arg(field.name,
-                                                                                    text.left(40)),
-                          field);
+        return fieldError(
+            u"INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"_s,
+            u"%1: bad value for restricted picklist field: %2"_s.arg(field.name, text.left(40)),
+            field);
     }
     if (!field.nillable && text.isEmpty()) {
         return fieldError(u"REQUIRED_FIELD_MISSING"_s,

@@ -32,7 +32,8 @@ public:
     // range, required) and converted for storage. Errors carry Salesforce's statusCode
     // (JSON_PARSER_ERROR, STRING_TOO_LONG, INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST,
     // REQUIRED_FIELD_MISSING, NUMBER_OUTSIDE_VALID_RANGE) and name the field.
-    [[nodiscard]] static Result<QVariant> fromJson(const SObjectField &field, const QJsonValue &value);
+    [[nodiscard]] static Result<QVariant> fromJson(const SObjectField &field,
+                                                   const QJsonValue &value);
 
     // The SQLite column type for a field type.
     [[nodiscard]] static QString sqlType(FieldType type);

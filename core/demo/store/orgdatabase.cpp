@@ -40,8 +40,8 @@ Result<OrgDatabase> OrgDatabase::open(const QString &path, const OrgSchema &sche
     db.m_path = path;
     const QString id = QUuid::createUuid().toString(QUuid::Id128);
     db.m_connectionPrefix = u"lr-demo-"_s + id;
-    db.m_databaseName = path.isEmpty() ? u"file:lr-demo-%1?mode=memory&cache=shared"_s.arg(id)
-                                       : path;
+    db.m_databaseName =
+        path.isEmpty() ? u"file:lr-demo-%1?mode=memory&cache=shared"_s.arg(id) : path;
     QSqlDatabase connection = db.connection();
     if (!connection.isOpen()) {
         return storageError(u"cannot open %1"_s.arg(path.isEmpty() ? u"memory"_s : path),
@@ -56,7 +56,8 @@ Result<OrgDatabase> OrgDatabase::open(const QString &path, const OrgSchema &sche
 static QString threadConnectionName(const QString &prefix)
 {
     // One connection per thread; the name ties it to this database and this thread.
-    return prefix + u'-' + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+    return prefix + u'-'
+           + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
 }
 
 void OrgDatabase::releaseConnection() const
@@ -111,11 +112,13 @@ Result<void> OrgDatabase::createTables(const OrgSchema &schema) const
             columns.append(column);
             if (field.isReference()) {
                 indexes.append(u"CREATE INDEX IF NOT EXISTS %1 ON %2 (%3)"_s.arg(
-                    quote(type.name() + u'_' + field.name), quote(type.tableName()), quote(field.name)));
+                    quote(type.name() + u'_' + field.name),
+                    quote(type.tableName()),
+                    quote(field.name)));
             }
         }
         const QString create = u"CREATE TABLE IF NOT EXISTS %1 (%2)"_s.arg(quote(type.tableName()),
-                                                                            columns.join(u", "_s));
+                                                                           columns.join(u", "_s));
         if (auto r = exec(db, create); !r) {
             return r;
         }
@@ -128,8 +131,10 @@ Result<void> OrgDatabase::createTables(const OrgSchema &schema) const
         }
         for (const SObjectField &field : type.fields()) {
             if (!existing.contains(field.name.toLower())) {
-                const QString alter = u"ALTER TABLE %1 ADD COLUMN %2 %3"_s.arg(
-                    quote(type.tableName()), quote(field.name), FieldValueCodec::sqlType(field.type));
+                const QString alter =
+                    u"ALTER TABLE %1 ADD COLUMN %2 %3"_s.arg(quote(type.tableName()),
+                                                             quote(field.name),
+                                                             FieldValueCodec::sqlType(field.type));
                 if (auto r = exec(db, alter); !r) {
                     return r;
                 }

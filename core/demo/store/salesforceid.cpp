@@ -65,7 +65,8 @@ bool SalesforceId::isValid(QStringView id)
         }
     }
     // The suffix is case-insensitive in practice; Salesforce accepts either case.
-    return id.size() == 15 || checksum(id.first(15)).compare(id.sliced(15), Qt::CaseInsensitive) == 0;
+    return id.size() == 15
+           || checksum(id.first(15)).compare(id.sliced(15), Qt::CaseInsensitive) == 0;
 }
 
 } // namespace lr::demo

@@ -204,7 +204,7 @@ void TestOrgGenerator::timestampTextMatchesCodec()
     const QList<qint64> instants = {0,
                                     -1,
                                     -kDay - 1,
-                                    951782400123, // 2000-02-29
+                                    951782400123,  // 2000-02-29
                                     4107542399999, // 2100-02-28T23:59:59.999
                                     m_anchor,
                                     m_anchor - 400 * kDay + 12345};

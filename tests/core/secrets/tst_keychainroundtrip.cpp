@@ -48,20 +48,20 @@ QCoro::Task<JobOutcome> runJob(QKeychain::Job *job)
         job->start();
         const auto emitted = co_await std::move(finished);
         if (!emitted) {
-            co_return JobOutcome {QKeychain::OtherError,
-                                  u"no answer from the keychain within %1 s"_s.arg(
-                                      std::chrono::seconds(JobTimeout).count()),
-                                  {}};
+            co_return JobOutcome{QKeychain::OtherError,
+                                 u"no answer from the keychain within %1 s"_s.arg(
+                                     std::chrono::seconds(JobTimeout).count()),
+                                 {}};
         }
-        JobOutcome outcome {job->error(), job->errorString(), {}};
+        JobOutcome outcome{job->error(), job->errorString(), {}};
         if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(job)) {
             outcome.text = read->textData();
         }
         co_return outcome;
     } catch (const std::exception &e) {
-        co_return JobOutcome {QKeychain::OtherError, QString::fromUtf8(e.what()), {}};
+        co_return JobOutcome{QKeychain::OtherError, QString::fromUtf8(e.what()), {}};
     } catch (...) {
-        co_return JobOutcome {QKeychain::OtherError, u"unknown exception"_s, {}};
+        co_return JobOutcome{QKeychain::OtherError, u"unknown exception"_s, {}};
     }
 }
 
@@ -90,7 +90,7 @@ JobOutcome deleteSecret(const QString &service, const QString &key)
 // 32 random bytes, base64url, plus non-ASCII text to prove UTF-8 survives the round trip.
 QString randomSecret()
 {
-    std::array<quint32, 8> words {};
+    std::array<quint32, 8> words{};
     QRandomGenerator::system()->fillRange(words.data(), words.size());
     const QByteArray bytes(reinterpret_cast<const char *>(words.data()),
                            static_cast<qsizetype>(sizeof(words)));
