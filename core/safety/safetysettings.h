@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -21,6 +22,17 @@ struct SafetySettings
     // owner, web-to-lead creator): ids or usernames, entered once by an admin, since SOQL
     // cannot read those settings.
     QStringList defaultOwners;
+
+    static constexpr int kMaxRecordOwnerThreshold = 1000000;
+    static constexpr int kMaxNewUserDays = 3650;
+
+    // What is wrong with these settings: one sentence per problem, naming the field, the
+    // allowed range or the pattern at fault; empty when they are fine. The checks themselves
+    // never fail on bad settings (a pattern that does not compile matches nothing), so a form
+    // that edits them calls this before saving.
+    [[nodiscard]] QStringList validate() const;
+
+    Q_DECLARE_TR_FUNCTIONS(lr::safety::SafetySettings)
 };
 
 } // namespace lr::safety
