@@ -2,6 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>lr::safety::CheckWording</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lr::safety::SafetyChecks</name>
+    <message numerus="yes">
+        <source>Only active member of %n queue(s): %1. Add another active member before deactivating, or the work routed there waits for nobody.</source>
+        <translation>
+            <numerusform>Only active member of %n queue: %1. Add another active member before deactivating, or the work routed there waits for nobody.</numerusform>
+            <numerusform>Only active member of %n queues: %1. Add another active member before deactivating, or the work routed there waits for nobody.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Member of %n queue(s) shared with other active members: %1. Make sure they can take over the work.</source>
+        <translation>
+            <numerusform>Member of %n queue shared with other active members: %1. Make sure they can take over the work.</numerusform>
+            <numerusform>Member of %n queues shared with other active members: %1. Make sure they can take over the work.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Owns %n scheduled job(s): %1. Reassign the job(s) before deactivating; a job stops when its owner is deactivated.</source>
+        <translation>
+            <numerusform>Owns %n scheduled job: %1. Reassign the job before deactivating; a job stops when its owner is deactivated.</numerusform>
+            <numerusform>Owns %n scheduled jobs: %1. Reassign the jobs before deactivating; a job stops when its owner is deactivated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Is the running user of %n dashboard(s): %1. Choose another running user for the dashboard(s) before deactivating.</source>
+        <translation>
+            <numerusform>Is the running user of %n dashboard: %1. Choose another running user for the dashboard before deactivating.</numerusform>
+            <numerusform>Is the running user of %n dashboards: %1. Choose another running user for the dashboards before deactivating.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Manages %n active user(s). Give them a new manager before deactivating, so that their approvals reach someone.</source>
+        <translation>
+            <numerusform>Manages %n active user. Give them a new manager before deactivating, so that their approvals reach someone.</numerusform>
+            <numerusform>Manages %n active users. Give them a new manager before deactivating, so that their approvals reach someone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delegated approver for %n active user(s). Choose another delegate for them before deactivating.</source>
+        <translation>
+            <numerusform>Delegated approver for %n active user. Choose another delegate for them before deactivating.</numerusform>
+            <numerusform>Delegated approver for %n active users. Choose another delegate for them before deactivating.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Holds %n pending approval(s). Reassign the approval(s) before deactivating.</source>
+        <translation>
+            <numerusform>Holds %n pending approval. Reassign the approval before deactivating.</numerusform>
+            <numerusform>Holds %n pending approvals. Reassign the approvals before deactivating.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Owns %n open record(s) (%1). Transfer the record(s) to an active owner before deactivating.</source>
+        <translation>
+            <numerusform>Owns %n open record (%1). Transfer the record to an active owner before deactivating.</numerusform>
+            <numerusform>Owns %n open records (%1). Transfer the records to an active owner before deactivating.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created on %1, inside the %n-day new-user window: a new hire may not use Salesforce every month yet.</source>
+        <translation>
+            <numerusform>Created on %1, inside the %n-day new-user window: a new hire may not use Salesforce every month yet.</numerusform>
+            <numerusform>Created on %1, inside the %n-day new-user window: a new hire may not use Salesforce every month yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept on %1; the %n-day cooldown of this policy ends on %2.</source>
+        <translation>
+            <numerusform>Kept on %1; the %n-day cooldown of this policy ends on %2.</numerusform>
+            <numerusform>Kept on %1; the %n-day cooldown of this policy ends on %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lr::ui::OverviewPage</name>
     <message numerus="yes">
         <source>%n license type(s).</source>

@@ -1,0 +1,118 @@
+#include "core/safety/checkcache.h"
+
+#include "core/safety/safetychecks.h"
+#include "core/safety/unknownsource.h"
+
+#include <algorithm>
+
+namespace lr::safety {
+
+namespace {
+
+constexpr qsizetype kIdKeyLength = 15;
+
+QString idKey(const QString &id)
+{
+    return id.trimmed().left(kIdKeyLength);
+}
+
+// A lookup key over the id's own characters: no allocation for each of 100,000 users.
+QString idLookupKey(const QString &id)
+{
+    return QString::fromRawData(id.constData(), std::min(id.size(), kIdKeyLength));
+}
+
+bool namesUser(const QString &entry, const scan::ScannedUser &user)
+{
+    if (!user.username.isEmpty() && entry.compare(user.username, Qt::CaseInsensitive) == 0) {
+        return true;
+    }
+    if (user.id.isEmpty()) {
+        return false;
+    }
+    // An admin may copy a 15-character id from a Setup URL where the scan has 18.
+    const QStringView id = user.id;
+    return entry.compare(id, Qt::CaseInsensitive) == 0
+           || (entry.size() == kIdKeyLength
+               && entry.compare(id.left(kIdKeyLength), Qt::CaseInsensitive) == 0);
+}
+
+} // namespace
+
+CheckCache::CheckCache(const scan::OrgSnapshot &snapshot,
+                       const policy::Policy &policy,
+                       const SafetySettings &settings)
+    : m_servicePatterns(settings.serviceAccountPatterns)
+{
+    for (int i = 0; i < kSourceCount; ++i) {
+        const auto source = static_cast<scan::DataSource>(i);
+        m_complete[i] = snapshot.isComplete(source);
+        if (!m_complete[i]) {
+            m_unknownMessages[i] =
+                UnknownSource::message(source, UnknownSource::missingPermission(snapshot, source));
+        }
+    }
+    for (const QString &owner : settings.defaultOwners) {
+        if (!owner.trimmed().isEmpty()) {
+            m_defaultOwners.append(owner.trimmed());
+        }
+    }
+    for (const policy::Exemption &exemption : policy.exemptions) {
+        m_exemptions.insert(idKey(exemption.userId), exemption);
+    }
+    for (const policy::RecentKeep &keep : policy.recentKeeps) {
+        QDate &latest = m_lastKept[idKey(keep.userId)];
+        if (!latest.isValid() || keep.keptOn > latest) {
+            latest = keep.keptOn;
+        }
+    }
+}
+
+const CheckCache &CheckCache::of(const CheckContext &context, std::optional<CheckCache> &storage)
+{
+    if (context.cache) {
+        return *context.cache;
+    }
+    return storage.emplace(context.snapshot, context.policy, context.settings);
+}
+
+bool CheckCache::isComplete(scan::DataSource source) const
+{
+    return m_complete[static_cast<int>(source)];
+}
+
+const QString &CheckCache::unknownMessage(scan::DataSource source) const
+{
+    return m_unknownMessages[static_cast<int>(source)];
+}
+
+QString CheckCache::defaultOwnerEntry(const scan::ScannedUser &user) const
+{
+    for (const QString &entry : m_defaultOwners) {
+        if (namesUser(entry, user)) {
+            return entry;
+        }
+    }
+    return {};
+}
+
+QList<policy::Exemption> CheckCache::exemptionsOf(const QString &userId) const
+{
+    if (m_exemptions.isEmpty() || userId.isEmpty()) {
+        return {};
+    }
+    QList<policy::Exemption> found = m_exemptions.values(idLookupKey(userId));
+    std::reverse(found.begin(), found.end()); // QMultiHash gives the latest insertion first
+    return found;
+}
+
+std::optional<QDate> CheckCache::lastKept(const QString &userId) const
+{
+    if (m_lastKept.isEmpty() || userId.isEmpty()) {
+        return std::nullopt;
+    }
+    const auto it = m_lastKept.constFind(idLookupKey(userId));
+    return it == m_lastKept.cend() ? std::nullopt : std::optional<QDate>(*it);
+}
+
+} // namespace lr::safety
