@@ -39,6 +39,7 @@ Result<std::unique_ptr<DemoOrg>> DemoOrg::open(const DemoOrgOptions &options)
 {
     std::unique_ptr<DemoOrg> org(new DemoOrg);
     org->m_options = options;
+    org->m_oauth.setOptions(options.oauth);
     org->m_schema = OrgSchema::standard();
     Result<OrgDatabase> database = OrgDatabase::open(options.databasePath, org->m_schema);
     if (!database) {

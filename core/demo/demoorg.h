@@ -6,6 +6,7 @@
 #include "core/demo/server/democlock.h"
 #include "core/demo/server/faultplan.h"
 #include "core/demo/server/mutationlog.h"
+#include "core/demo/server/oauthconfig.h"
 #include "core/demo/server/tokenregistry.h"
 #include "core/demo/store/orgdatabase.h"
 
@@ -28,6 +29,9 @@ struct DemoOrgOptions
     bool controlApi = false;
     // Lifetime of the access tokens minted for the demo principals; 0 = no expiry.
     qint64 tokenLifetimeSeconds = 0;
+    // The OAuth clients the org knows (External Client Apps), the lifetime of the tokens its
+    // OAuth endpoints mint, and refresh-token rotation; changeable later through oauth().
+    OAuthOptions oauth;
 };
 
 // One demo org: its database (generated on first use), schema, clock, faults, mutation log
@@ -49,6 +53,7 @@ public:
     [[nodiscard]] FaultPlan &faults() { return m_faults; }
     [[nodiscard]] MutationLog &mutations() { return m_mutations; }
     [[nodiscard]] TokenRegistry &tokens() { return m_tokens; }
+    [[nodiscard]] OAuthConfig &oauth() { return m_oauth; }
     [[nodiscard]] bool controlApiEnabled() const { return m_options.controlApi; }
     [[nodiscard]] qint64 dailyApiLimit() const { return m_dailyApiLimit; }
 
@@ -72,6 +77,7 @@ private:
     FaultPlan m_faults;
     MutationLog m_mutations;
     TokenRegistry m_tokens{m_clock};
+    OAuthConfig m_oauth;
     QHash<QString, QString> m_principalTokens;
     qint64 m_dailyApiLimit = 0;
     QMutex m_usageMutex;

@@ -62,6 +62,7 @@ DemoOrgService::DemoOrgService(DemoOrg &org)
     , m_store(org.database(), org.schema(), org.clock())
     , m_collections(org, m_store, m_cursors)
     , m_control(org)
+    , m_oauth(org)
 { }
 
 HttpResponse DemoOrgService::handle(const HttpRequest &request)
@@ -75,6 +76,11 @@ HttpResponse DemoOrgService::handle(const HttpRequest &request)
     }
     if (path == u"/services/oauth2/userinfo") {
         return userInfo(request);
+    }
+    // Before authenticated(): OAuth requests carry codes, secrets and tokens, and none of
+    // them belongs in the mutation log.
+    if (OAuthService::handles(path)) {
+        return m_oauth.handle(request);
     }
     if (path == u"/services/data" || path == u"/services/data/") {
         return request.method == "GET"

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/demo/server/controlapi.h"
+#include "core/demo/server/oauthservice.h"
 #include "core/demo/server/querycursors.h"
 #include "core/demo/server/recordstore.h"
 #include "core/demo/server/sobjectcollections.h"
@@ -15,8 +16,8 @@ class DemoOrg;
 // resources, limits, query/queryAll with nextRecordsUrl paging and Sforce-Query-Options
 // batch sizes, sObject describe/GET/POST/PATCH/DELETE, sObject Collections, Bearer
 // authentication (401 INVALID_SESSION_ID), error bodies, and Sforce-Limit-Info on every
-// call; OAuth's userinfo; plus the test control API when the org allows it. Lives on the server's
-// thread.
+// call; OAuth's userinfo, authorize, token and revoke endpoints (OAuthService); plus the test
+// control API when the org allows it. Lives on the server's thread.
 class DemoOrgService
 {
 public:
@@ -56,6 +57,7 @@ private:
     RecordStore m_store;
     SObjectCollections m_collections;
     ControlApi m_control;
+    OAuthService m_oauth;
 };
 
 } // namespace lr::demo
