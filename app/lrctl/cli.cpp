@@ -27,6 +27,7 @@ const QHash<QString, QStringList> &commandOptions()
         {u"query"_s, {u"batch-size"_s}},
         {u"licenses"_s, {}},
         {u"limits"_s, {}},
+        {u"scan"_s, {u"threshold"_s, u"license"_s}},
     };
     return options;
 }
@@ -71,6 +72,8 @@ void Cli::addOptions()
         {u"db"_s, tr("SQLite file of a persisted demo org."), u"FILE"_s},
         {u"control"_s, tr("Serve the test control API.")},
         {u"batch-size"_s, tr("Records per query page, 200 to 2000."), u"N"_s},
+        {u"threshold"_s, tr("Days of inactivity."), u"DAYS"_s},
+        {u"license"_s, tr("A license to include."), u"NAME"_s},
     });
 }
 
@@ -85,6 +88,11 @@ Commands:
   licenses                  Seats purchased, used and available, per user license.
   query SOQL                Run a SOQL query and print every record (all pages).
   limits                    The org's API limits and today's usage.
+  scan                      Scan the org and preview, without changing anything, which
+                            seats the default policy ("Salesforce licenses, 90 days") would
+                            reclaim and which users the ten safety checks keep safe.
+      --threshold DAYS      Days without a login (default 90).
+      --license NAME        A license to include (repeatable; default Salesforce).
   demo-org serve            Serve a demo org on 127.0.0.1 until stopped. Prints
                             instance_url=, access_token= (admin), analyst_token= and
                             viewer_token= lines first.
@@ -288,6 +296,9 @@ QCoro::Task<int> Cli::run()
     }
     if (command == u"licenses") {
         co_return co_await Commands::licenses(*this);
+    }
+    if (command == u"scan") {
+        co_return co_await Commands::scan(*this);
     }
     co_return co_await Commands::limits(*this);
 }

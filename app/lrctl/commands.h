@@ -14,6 +14,7 @@ public:
     [[nodiscard]] static QCoro::Task<int> query(Cli &cli);
     [[nodiscard]] static QCoro::Task<int> licenses(Cli &cli);
     [[nodiscard]] static QCoro::Task<int> limits(Cli &cli);
+    [[nodiscard]] static QCoro::Task<int> scan(Cli &cli);
 };
 
 } // namespace lr::cli

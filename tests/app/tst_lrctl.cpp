@@ -27,6 +27,8 @@ private Q_SLOTS:
     void persistedDemoOrgIsSharedBetweenRuns();
     void queryPrintsJsonAndCsv();
     void orgErrorsExitWithOne();
+    void scanReportsCandidatesAndBlockedUsers();
+    void scanTableFitsAndUsageIsChecked();
 
 private:
     struct Run
@@ -230,6 +232,72 @@ void TestLrctl::orgErrorsExitWithOne()
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.err.contains("MALFORMED_QUERY"));
     QVERIFY(result.err.contains("FORM"));
+}
+
+void TestLrctl::scanReportsCandidatesAndBlockedUsers()
+{
+    const Run result = run({u"scan"_s, u"--demo-users"_s, u"5000"_s, u"--format"_s, u"json"_s});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject body = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(body.value(u"scanned"_s).toInt(), 5000);
+    QVERIFY(body.value(u"apiCalls"_s).toInt() > 0);
+    QVERIFY(body.value(u"apiCalls"_s).toInt() <= 30);
+    const QJsonArray candidates = body.value(u"candidates"_s).toArray();
+    const QJsonArray blocked = body.value(u"blocked"_s).toArray();
+    QVERIFY(!candidates.isEmpty());
+    QVERIFY(!blocked.isEmpty());
+    QSet<QString> checks;
+    auto reds = [](const QJsonObject &user) {
+        int count = 0;
+        for (const QJsonValue &finding : user.value(u"findings"_s).toArray()) {
+            count += finding.toObject().value(u"severity"_s).toString() == u"red";
+        }
+        return count;
+    };
+    for (const QJsonValue &value : candidates) {
+        const QJsonObject user = value.toObject();
+        QCOMPARE(reds(user), 0);
+        QVERIFY(user.value(u"daysInactive"_s).toInt() >= 90);
+        for (const char *key : {"userId", "username", "name", "license", "department"}) {
+            QVERIFY2(user.contains(QLatin1String(key)), key);
+        }
+    }
+    for (const QJsonValue &value : blocked) {
+        QVERIFY(reds(value.toObject()) > 0);
+    }
+    for (const QJsonArray &list : {candidates, blocked}) {
+        for (const QJsonValue &user : list) {
+            for (const QJsonValue &finding : user.toObject().value(u"findings"_s).toArray()) {
+                checks.insert(finding.toObject().value(u"check"_s).toString());
+                QVERIFY(!finding.toObject().value(u"message"_s).toString().isEmpty());
+            }
+        }
+    }
+    // Every check but exempt (which needs policy records) fires somewhere.
+    const QSet<QString> expected{u"service-account"_s,
+                                 u"api-only"_s,
+                                 u"api-activity"_s,
+                                 u"admin"_s,
+                                 u"queue-member"_s,
+                                 u"automation-owner"_s,
+                                 u"manager"_s,
+                                 u"record-owner"_s,
+                                 u"new-user"_s};
+    QVERIFY2(checks.contains(expected),
+             qPrintable(QStringList(checks.cbegin(), checks.cend()).join(u", "_s)));
+    QVERIFY(result.err.contains("Scan complete")); // progress goes to stderr
+}
+
+void TestLrctl::scanTableFitsAndUsageIsChecked()
+{
+    const Run table = run({u"scan"_s, u"--demo-users"_s, u"1000"_s, u"--threshold"_s, u"30"_s});
+    QCOMPARE(table.exitCode, 0);
+    for (const QByteArray &line : table.out.split('\n')) {
+        QVERIFY2(QString::fromUtf8(line).size() <= 100, line.constData());
+    }
+    const Run bad = run({u"scan"_s, u"--demo-users"_s, u"100"_s, u"--threshold"_s, u"soon"_s});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains("--threshold"));
 }
 
 QTEST_GUILESS_MAIN(TestLrctl)
