@@ -92,12 +92,81 @@
     </message>
 </context>
 <context>
+    <name>lr::ui::CandidateDetailsView</name>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (threshold %Ln day(s))</source>
+        <translation>
+            <numerusform>%1 (threshold %Ln day)</numerusform>
+            <numerusform>%1 (threshold %Ln days)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lr::ui::OverviewPage</name>
     <message numerus="yes">
         <source>%n license type(s).</source>
         <translation>
             <numerusform>%n license type.</numerusform>
             <numerusform>%n license types.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lr::ui::PreviewPage</name>
+    <message numerus="yes">
+        <source>The built-in default policy: users of the Salesforce license who have not logged in for %Ln day(s). The preview writes nothing to the org.</source>
+        <translation>
+            <numerusform>The built-in default policy: users of the Salesforce license who have not logged in for %Ln day. The preview writes nothing to the org.</numerusform>
+            <numerusform>The built-in default policy: users of the Salesforce license who have not logged in for %Ln days. The preview writes nothing to the org.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Running the safety checks on %Ln user(s)…</source>
+        <translation>
+            <numerusform>Running the safety checks on %Ln user…</numerusform>
+            <numerusform>Running the safety checks on %Ln users…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scanned %1 in %2 s with %Ln API call(s). Nothing was changed in the org.</source>
+        <translation>
+            <numerusform>Scanned %1 in %2 s with %Ln API call. Nothing was changed in the org.</numerusform>
+            <numerusform>Scanned %1 in %2 s with %Ln API calls. Nothing was changed in the org.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln candidate(s)</source>
+        <translation>
+            <numerusform>%Ln candidate</numerusform>
+            <numerusform>%Ln candidates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln user(s) in scope (inactive %1 days or more)</source>
+        <translation>
+            <numerusform>%Ln user in scope (inactive %1 days or more)</numerusform>
+            <numerusform>%Ln users in scope (inactive %1 days or more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln kept safe</source>
+        <translation>
+            <numerusform>%Ln kept safe</numerusform>
+            <numerusform>%Ln kept safe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Candidates have no red finding; users kept safe have at least one. %Ln more user(s) in scope have not been inactive for as long as the policy&apos;s threshold.</source>
+        <translation>
+            <numerusform>Candidates have no red finding; users kept safe have at least one. %Ln more user in scope have not been inactive for as long as the policy&apos;s threshold.</numerusform>
+            <numerusform>Candidates have no red finding; users kept safe have at least one. %Ln more users in scope have not been inactive for as long as the policy&apos;s threshold.</numerusform>
         </translation>
     </message>
 </context>

@@ -5,6 +5,7 @@
 #include "ui/orgheader.h"
 #include "ui/orgworkspace.h"
 #include "ui/overview/overviewpage.h"
+#include "ui/preview/previewpage.h"
 
 #include <QFrame>
 #include <QHBoxLayout>
@@ -53,6 +54,8 @@ void MainWindow::setupUi()
 
     m_overview = new OverviewPage(m_workspace, this);
     addPage(m_overview, tr("Overview"));
+    m_preview = new PreviewPage(m_workspace, this);
+    addPage(m_preview, tr("Preview"));
     m_navigation->setCurrentRow(0);
 
     auto *rule = new QFrame(this);
@@ -88,6 +91,14 @@ void MainWindow::addPage(QWidget *page, const QString &title)
 void MainWindow::openOrg(const org::OrgChoice &choice)
 {
     m_workspace->open(choice);
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    const int index = m_pages->indexOf(page);
+    if (index >= 0) {
+        m_navigation->setCurrentRow(index);
+    }
 }
 
 void MainWindow::showApiUsage(const org::ApiUsage &usage)

@@ -16,6 +16,7 @@ namespace lr::ui {
 class OrgHeader;
 class OrgWorkspace;
 class OverviewPage;
+class PreviewPage;
 
 // The console's window: the org header on top, a navigation list of the pages that work on
 // the left, the current page on the right, and today's API usage in the status bar.
@@ -29,9 +30,12 @@ public:
     ~MainWindow() override;
 
     void openOrg(const org::OrgChoice &choice);
+    // Makes `page` (one of the window's pages) the current one, as if picked in the list.
+    void showPage(QWidget *page);
 
     [[nodiscard]] OrgWorkspace *workspace() const { return m_workspace; }
     [[nodiscard]] OverviewPage *overviewPage() const { return m_overview; }
+    [[nodiscard]] PreviewPage *previewPage() const { return m_preview; }
     [[nodiscard]] OrgHeader *header() const { return m_header; }
 
 private:
@@ -44,6 +48,7 @@ private:
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     OverviewPage *m_overview = nullptr;
+    PreviewPage *m_preview = nullptr;
     QLabel *m_apiUsage = nullptr;
 };
 
