@@ -2,6 +2,7 @@
 #include "core/org/orgchoice.h"
 #include "ui/mainwindow.h"
 #include "ui/overview/overviewpage.h"
+#include "ui/preview/previewpage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -73,6 +74,10 @@ int main(int argc, char *argv[])
         {QStringLiteral("as"),
          QApplication::translate("console", "Demo user to act as: admin, analyst or viewer."),
          QStringLiteral("ROLE")},
+        {QStringLiteral("page"),
+         QApplication::translate("console", "Open on PAGE: overview (the default) or preview."),
+         QStringLiteral("PAGE"),
+         QStringLiteral("overview")},
         {QStringLiteral("screenshot"),
          QApplication::translate("console", "Save the window to FILE once loaded, then quit."),
          QStringLiteral("FILE")},
@@ -83,16 +88,36 @@ int main(int argc, char *argv[])
     if (!parseChoice(parser, &choice)) {
         return 2;
     }
+    const QString page = parser.value(QStringLiteral("page"));
+    if (page != QLatin1String("overview") && page != QLatin1String("preview")) {
+        std::fprintf(
+            stderr,
+            "license-reclaim: %s\n",
+            qPrintable(QApplication::translate("console", "--page: expected overview or preview")));
+        return 2;
+    }
     lr::ui::MainWindow window;
+    const bool preview = page == QLatin1String("preview");
+    if (preview) {
+        window.showPage(window.previewPage());
+    }
     window.show();
     if (parser.isSet(QStringLiteral("screenshot"))) {
+        // Grabs the window once the page on screen has loaded (or has shown why it could not).
         const QString file = parser.value(QStringLiteral("screenshot"));
-        QObject::connect(window.overviewPage(), &lr::ui::OverviewPage::loaded, &window, [&] {
+        auto grab = [&window, file] {
             QTimer::singleShot(300, &window, [&window, file] {
                 const bool saved = window.grab().save(file);
                 QApplication::exit(saved ? 0 : 1);
             });
-        });
+        };
+        if (preview) {
+            QObject::connect(
+                window.previewPage(), &lr::ui::PreviewPage::previewReady, &window, grab);
+            QObject::connect(window.previewPage(), &lr::ui::PreviewPage::scanFailed, &window, grab);
+        } else {
+            QObject::connect(window.overviewPage(), &lr::ui::OverviewPage::loaded, &window, grab);
+        }
     }
     QTimer::singleShot(0, &window, [&window, choice] { window.openOrg(choice); });
     return app.exec();
