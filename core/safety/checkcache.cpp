@@ -58,10 +58,10 @@ CheckCache::CheckCache(const scan::OrgSnapshot &snapshot,
         }
     }
     for (const policy::Exemption &exemption : policy.exemptions) {
-        m_exemptions.insert(idKey(exemption.userId), exemption);
+        m_policyMarks[idKey(exemption.userId)].exemptions.append(exemption);
     }
     for (const policy::RecentKeep &keep : policy.recentKeeps) {
-        QDate &latest = m_lastKept[idKey(keep.userId)];
+        QDate &latest = m_policyMarks[idKey(keep.userId)].lastKept;
         if (!latest.isValid() || keep.keptOn > latest) {
             latest = keep.keptOn;
         }
@@ -96,23 +96,13 @@ QString CheckCache::defaultOwnerEntry(const scan::ScannedUser &user) const
     return {};
 }
 
-QList<policy::Exemption> CheckCache::exemptionsOf(const QString &userId) const
+const CheckCache::PolicyMarks *CheckCache::policyMarks(const QString &userId) const
 {
-    if (m_exemptions.isEmpty() || userId.isEmpty()) {
-        return {};
+    if (m_policyMarks.isEmpty() || userId.isEmpty()) {
+        return nullptr;
     }
-    QList<policy::Exemption> found = m_exemptions.values(idLookupKey(userId));
-    std::reverse(found.begin(), found.end()); // QMultiHash gives the latest insertion first
-    return found;
-}
-
-std::optional<QDate> CheckCache::lastKept(const QString &userId) const
-{
-    if (m_lastKept.isEmpty() || userId.isEmpty()) {
-        return std::nullopt;
-    }
-    const auto it = m_lastKept.constFind(idLookupKey(userId));
-    return it == m_lastKept.cend() ? std::nullopt : std::optional<QDate>(*it);
+    const auto it = m_policyMarks.constFind(idLookupKey(userId));
+    return it == m_policyMarks.cend() ? nullptr : &*it;
 }
 
 } // namespace lr::safety

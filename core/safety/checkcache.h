@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QHash>
 #include <QList>
+#include <QMutex>
 #include <QString>
 
 #include <array>
@@ -23,11 +24,20 @@ struct CheckContext;
 // per preview and hands it to the checks through CheckContext::cache, which keeps a preview
 // of 100,000 users in the tens of milliseconds.
 //
-// It copies what it needs, so it may outlive its inputs; it never changes after
-// construction, so one cache may serve several threads.
+// It copies what it needs, so it may outlive its inputs. Apart from its memo of worded
+// sentences, which a mutex guards, it never changes after construction, so one cache may
+// serve several threads.
 class CheckCache
 {
 public:
+    // Sentences that depend on nothing but a few counts.
+    enum class Counted {
+        OpenRecords, // opportunities, cases, leads
+        DirectReports,
+        DelegatingUsers,
+        PendingApprovals,
+    };
+
     CheckCache(const scan::OrgSnapshot &snapshot,
                const policy::Policy &policy,
                const SafetySettings &settings);
@@ -45,12 +55,48 @@ public:
     // The SafetySettings::defaultOwners entry that names this user, by id or username
     // (case-insensitive; a 15-character id matches its 18-character form), or an empty string.
     [[nodiscard]] QString defaultOwnerEntry(const scan::ScannedUser &user) const;
-    // The policy's exemptions of this user, whether expired or not.
-    [[nodiscard]] QList<policy::Exemption> exemptionsOf(const QString &userId) const;
-    // The latest day the policy recorded a keep of this user, if any.
-    [[nodiscard]] std::optional<QDate> lastKept(const QString &userId) const;
+    // What the policy says about one user: exemptions (expired or not) and the latest keep.
+    struct PolicyMarks
+    {
+        QList<policy::Exemption> exemptions; // in the policy's order
+        QDate lastKept;                      // invalid: never kept
+    };
+    // This user's marks, or null when the policy names the user nowhere (almost everyone).
+    [[nodiscard]] const PolicyMarks *policyMarks(const QString &userId) const;
+
+    // The sentence `make()` words for these counts, made once per cache: most idle users own
+    // open records or manage someone, and translating and formatting the same sentence for
+    // each of them would cost more than all the checks together.
+    template <typename Make>
+    [[nodiscard]] QString counted(Counted kind, int a, int b, int c, Make make) const
+    {
+        const CountedKey key{kind, a, b, c};
+        QMutexLocker locker(&m_countedMutex);
+        if (const auto it = m_counted.constFind(key); it != m_counted.cend()) {
+            return *it;
+        }
+        locker.unlock(); // make() translates, which may take long
+        const QString sentence = make();
+        locker.relock();
+        m_counted.insert(key, sentence);
+        return sentence;
+    }
 
 private:
+    struct CountedKey
+    {
+        Counted kind;
+        int a;
+        int b;
+        int c;
+
+        friend bool operator==(const CountedKey &, const CountedKey &) = default;
+        friend size_t qHash(const CountedKey &key, size_t seed = 0)
+        {
+            return qHashMulti(seed, static_cast<int>(key.kind), key.a, key.b, key.c);
+        }
+    };
+
     static constexpr int kSourceCount = static_cast<int>(scan::DataSource::UserLogins) + 1;
 
     std::array<bool, kSourceCount> m_complete{};
@@ -59,8 +105,9 @@ private:
     QStringList m_defaultOwners; // trimmed, non-empty
     // Keyed by the first 15 characters of the id, the part that identifies the record; the
     // 3 more characters of the 18-character form only encode its case.
-    QMultiHash<QString, policy::Exemption> m_exemptions;
-    QHash<QString, QDate> m_lastKept;
+    QHash<QString, PolicyMarks> m_policyMarks;
+    mutable QMutex m_countedMutex;
+    mutable QHash<CountedKey, QString> m_counted;
 };
 
 } // namespace lr::safety

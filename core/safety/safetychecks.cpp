@@ -90,7 +90,9 @@ QList<Finding> SafetyChecks::evaluate(const ScannedUser &user, const CheckContex
     QList<Finding> findings;
     for (const Info &info : all()) {
         QList<Finding> found = info.check(user, context);
-        if (!found.isEmpty()) {
+        if (findings.isEmpty()) {
+            findings = std::move(found); // most users have one finding at most: no copy
+        } else if (!found.isEmpty()) {
             findings.append(std::move(found));
         }
     }
@@ -135,10 +137,10 @@ QList<Finding> SafetyChecks::apiOnly(const ScannedUser &user, const CheckContext
 {
     const QString id = u"api-only"_s;
     QStringList reasons;
-    if (user.licenseKey == u"SFDC_INTL" || user.licenseName == u"Salesforce Integration") {
+    if (user.licenseKey == u"SFDC_INTL"_s || user.licenseName == u"Salesforce Integration"_s) {
         reasons.append(tr("the Salesforce Integration license"));
     }
-    if (user.profileName == u"Minimum Access - API Only Integrations") {
+    if (user.profileName == u"Minimum Access - API Only Integrations"_s) {
         reasons.append(tr("the %1 profile").arg(user.profileName));
     }
     if (!user.apiOnlyGrants.isEmpty()) {
@@ -202,7 +204,7 @@ QList<Finding> SafetyChecks::admin(const ScannedUser &user, const CheckContext &
 {
     const QString id = u"admin"_s;
     QStringList reasons;
-    if (user.profileName == u"System Administrator") {
+    if (user.profileName == u"System Administrator"_s) {
         reasons.append(tr("the System Administrator profile"));
     }
     if (!user.modifyAllDataGrants.isEmpty()) {
@@ -294,63 +296,79 @@ QList<Finding> SafetyChecks::automationOwner(const ScannedUser &user, const Chec
 
 QList<Finding> SafetyChecks::manager(const ScannedUser &user, const CheckContext &context)
 {
+    using Counted = CheckCache::Counted;
     const QString id = u"manager"_s;
-    QList<Finding> findings;
-    if (user.activeDirectReports > 0) {
-        findings.append(amber(id,
-                              tr("Manages %n active user(s). Give them a new manager before "
-                                 "deactivating, so that their approvals reach someone.",
-                                 nullptr,
-                                 user.activeDirectReports)));
-    }
-    if (user.delegatingUsers > 0) {
-        findings.append(amber(id,
-                              tr("Delegated approver for %n active user(s). Choose another "
-                                 "delegate for them before deactivating.",
-                                 nullptr,
-                                 user.delegatingUsers)));
-    }
-    if (user.pendingApprovals > 0) {
-        findings.append(amber(id,
-                              tr("Holds %n pending approval(s). Reassign the approval(s) "
-                                 "before deactivating.",
-                                 nullptr,
-                                 user.pendingApprovals)));
-    }
     std::optional<CheckCache> own;
-    addUnknown(findings, id, {DataSource::Approvals}, CheckCache::of(context, own));
+    const CheckCache &cache = CheckCache::of(context, own);
+    QList<Finding> findings;
+    if (const int n = user.activeDirectReports; n > 0) {
+        const QString sentence = cache.counted(Counted::DirectReports, n, 0, 0, [n] {
+            return tr("Manages %n active user(s). Give them a new manager before deactivating, "
+                      "so that their approvals reach someone.",
+                      nullptr,
+                      n);
+        });
+        findings.append(amber(id, sentence));
+    }
+    if (const int n = user.delegatingUsers; n > 0) {
+        const QString sentence = cache.counted(Counted::DelegatingUsers, n, 0, 0, [n] {
+            return tr("Delegated approver for %n active user(s). Choose another delegate for "
+                      "them before deactivating.",
+                      nullptr,
+                      n);
+        });
+        findings.append(amber(id, sentence));
+    }
+    if (const int n = user.pendingApprovals; n > 0) {
+        const QString sentence = cache.counted(Counted::PendingApprovals, n, 0, 0, [n] {
+            return tr("Holds %n pending approval(s). Reassign the approval(s) before "
+                      "deactivating.",
+                      nullptr,
+                      n);
+        });
+        findings.append(amber(id, sentence));
+    }
+    addUnknown(findings, id, {DataSource::Approvals}, cache);
     return findings;
 }
 
 QList<Finding> SafetyChecks::recordOwner(const ScannedUser &user, const CheckContext &context)
 {
     const QString id = u"record-owner"_s;
+    std::optional<CheckCache> own;
+    const CheckCache &cache = CheckCache::of(context, own);
     QList<Finding> findings;
     if (user.openRecords() > context.settings.recordOwnerThreshold) {
-        // Labels with counts rather than "12 opportunities": the counts need no plural forms
-        // of their own, and every language can read them.
-        QStringList parts;
-        if (user.openOpportunities > 0) {
-            parts.append(tr("opportunities: %1").arg(user.openOpportunities));
-        }
-        if (user.openCases > 0) {
-            parts.append(tr("cases: %1").arg(user.openCases));
-        }
-        if (user.openLeads > 0) {
-            parts.append(tr("leads: %1").arg(user.openLeads));
-        }
-        findings.append(amber(id,
-                              tr("Owns %n open record(s) (%1). Transfer the record(s) to an "
-                                 "active owner before deactivating.",
-                                 nullptr,
-                                 user.openRecords())
-                                  .arg(parts.join(tr(", ")))));
+        const int opportunities = user.openOpportunities;
+        const int cases = user.openCases;
+        const int leads = user.openLeads;
+        const auto make = [opportunities, cases, leads] {
+            // Labels with counts rather than "12 opportunities": the counts need no plural
+            // forms of their own, and every language can read them.
+            QStringList parts;
+            if (opportunities > 0) {
+                parts.append(tr("opportunities: %1").arg(opportunities));
+            }
+            if (cases > 0) {
+                parts.append(tr("cases: %1").arg(cases));
+            }
+            if (leads > 0) {
+                parts.append(tr("leads: %1").arg(leads));
+            }
+            return tr("Owns %n open record(s) (%1). Transfer the record(s) to an active owner "
+                      "before deactivating.",
+                      nullptr,
+                      opportunities + cases + leads)
+                .arg(parts.join(tr(", ")));
+        };
+        findings.append(amber(
+            id,
+            cache.counted(CheckCache::Counted::OpenRecords, opportunities, cases, leads, make)));
     }
-    std::optional<CheckCache> own;
     addUnknown(findings,
                id,
                {DataSource::OpenOpportunities, DataSource::OpenCases, DataSource::OpenLeads},
-               CheckCache::of(context, own));
+               cache);
     return findings;
 }
 
@@ -387,17 +405,15 @@ QList<Finding> SafetyChecks::newUser(const ScannedUser &user, const CheckContext
 QList<Finding> SafetyChecks::exempt(const ScannedUser &user, const CheckContext &context)
 {
     std::optional<CheckCache> own;
-    const CheckCache &cache = CheckCache::of(context, own);
-    const QList<policy::Exemption> exemptions = cache.exemptionsOf(user.id);
-    const std::optional<QDate> kept = cache.lastKept(user.id);
-    if (exemptions.isEmpty() && !kept) {
+    const CheckCache::PolicyMarks *marks = CheckCache::of(context, own).policyMarks(user.id);
+    if (!marks) {
         return {};
     }
     const QString id = u"exempt"_s;
     const QDate today = context.now.toUTC().date();
     QList<Finding> findings;
     // An exemption holds through its expiry date.
-    for (const policy::Exemption &exemption : exemptions) {
+    for (const policy::Exemption &exemption : marks->exemptions) {
         const QString reason = withoutFinalStop(exemption.reason);
         if (!exemption.expires.isValid()) {
             findings.append(
@@ -416,9 +432,10 @@ QList<Finding> SafetyChecks::exempt(const ScannedUser &user, const CheckContext 
         }
     }
     // A keep on day D protects the user for cooldownDays days: D up to D + cooldown - 1.
-    if (kept && today < kept->addDays(context.policy.cooldownDays)) {
-        const QString when = CheckWording::dateAndAge(*kept, kept->daysTo(today));
-        const QString ends = CheckWording::date(kept->addDays(context.policy.cooldownDays));
+    const QDate kept = marks->lastKept;
+    if (kept.isValid() && today < kept.addDays(context.policy.cooldownDays)) {
+        const QString when = CheckWording::dateAndAge(kept, kept.daysTo(today));
+        const QString ends = CheckWording::date(kept.addDays(context.policy.cooldownDays));
         findings.append(red(id,
                             tr("Kept on %1; the %n-day cooldown of this policy ends on %2.",
                                nullptr,

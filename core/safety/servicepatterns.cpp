@@ -6,54 +6,48 @@ namespace lr::safety {
 
 namespace {
 
-bool isAscii(QStringView value)
+bool isLowerAsciiLetter(char16_t c)
 {
-    char16_t any = 0;
-    for (QChar c : value) {
-        any |= c.unicode();
+    return c >= u'a' && c <= u'z';
+}
+
+// Whether one code unit of a value can stand for `c`, a character of a literal (lower-case
+// ASCII), under PCRE's caseless matching. ASCII units compare by their lower case. A
+// non-ASCII unit may stand for any letter: PCRE folds a few of them to ASCII letters (the
+// Kelvin sign is a k, the long s an s), and treating them all alike is simpler and never
+// misses; no non-ASCII character stands for a digit or punctuation.
+bool canStandFor(char16_t unit, char16_t c)
+{
+    if (unit < 0x80) {
+        const bool upper = unit >= u'A' && unit <= u'Z';
+        return (upper ? static_cast<char16_t>(unit | 0x20) : unit) == c;
     }
-    return any < 0x80;
+    return isLowerAsciiLetter(c);
 }
 
-// ASCII case folding of one code unit of an ASCII value.
-char16_t folded(char16_t c)
+bool matchesAt(QStringView value, qsizetype at, QStringView literal)
 {
-    return static_cast<char16_t>(static_cast<unsigned>(c - u'A') < 26u ? c | 0x20 : c);
-}
-
-bool startsWithFolded(QStringView value, QStringView literal)
-{
-    if (literal.size() > value.size()) {
+    if (at < 0 || at + literal.size() > value.size()) {
         return false;
     }
     for (qsizetype i = 0; i < literal.size(); ++i) {
-        if (folded(value[i].unicode()) != literal[i].unicode()) {
+        if (!canStandFor(value[at + i].unicode(), literal[i].unicode())) {
             return false;
         }
     }
     return true;
 }
 
-bool containsFolded(QStringView value, QStringView literal)
+// The last character of the literal that is not a letter ('@' of "integration@"), or -1.
+// It has no other case, so a plain search finds where the literal can be.
+qsizetype anchorOf(const QString &literal)
 {
-    const char16_t first = literal.front().unicode();
-    for (qsizetype i = 0; i + literal.size() <= value.size(); ++i) {
-        if (folded(value[i].unicode()) == first
-            && startsWithFolded(value.sliced(i + 1), literal.sliced(1))) {
-            return true;
+    for (qsizetype i = literal.size() - 1; i >= 0; --i) {
+        if (!isLowerAsciiLetter(literal.at(i).unicode())) {
+            return i;
         }
     }
-    return false;
-}
-
-// Whether `value` can match a pattern that requires `literal`; true when it cannot tell.
-bool mayMatch(QStringView value, bool ascii, const RequiredLiteral &literal)
-{
-    if (literal.isEmpty() || !ascii) {
-        return true;
-    }
-    return literal.atStart ? startsWithFolded(value, literal.text)
-                           : containsFolded(value, literal.text);
+    return -1;
 }
 
 } // namespace
@@ -66,7 +60,9 @@ ServicePatterns::ServicePatterns(const QStringList &patterns)
             continue;
         }
         regex.optimize(); // compile (and JIT) now rather than on the first user
-        m_patterns.append({pattern, regex, RequiredLiteral::of(pattern)});
+        RequiredLiteral literal = RequiredLiteral::of(pattern);
+        const qsizetype anchor = anchorOf(literal.text);
+        m_patterns.append({pattern, regex, std::move(literal), anchor});
     }
 }
 
@@ -104,13 +100,39 @@ const ServicePatterns::Compiled *ServicePatterns::firstMatch(const QString &valu
     if (value.isEmpty()) {
         return nullptr;
     }
-    const bool ascii = isAscii(value);
     for (const Compiled &compiled : m_patterns) {
-        if (mayMatch(value, ascii, compiled.literal) && compiled.regex.match(value).hasMatch()) {
+        if (mayMatch(compiled, value) && compiled.regex.match(value).hasMatch()) {
             return &compiled;
         }
     }
     return nullptr;
+}
+
+bool ServicePatterns::mayMatch(const Compiled &compiled, QStringView value)
+{
+    const QStringView literal = compiled.literal.text;
+    if (literal.isEmpty()) {
+        return true;
+    }
+    if (compiled.literal.atStart) {
+        return matchesAt(value, 0, literal);
+    }
+    if (compiled.anchor >= 0) {
+        const QChar anchor = literal.at(compiled.anchor);
+        for (qsizetype at = value.indexOf(anchor, compiled.anchor); at >= 0;
+             at = value.indexOf(anchor, at + 1)) {
+            if (matchesAt(value, at - compiled.anchor, literal)) {
+                return true;
+            }
+        }
+        return false;
+    }
+    for (qsizetype at = 0; at + literal.size() <= value.size(); ++at) {
+        if (matchesAt(value, at, literal)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace lr::safety

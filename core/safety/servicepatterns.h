@@ -15,11 +15,11 @@ namespace lr::safety {
 // alias and name. A pattern that does not compile never matches; SafetySettings::validate()
 // is where an admin hears about it.
 //
-// Matching is the hot spot of a preview over 100,000 users: each QRegularExpression call
-// costs over 100 ns before it reads a character. So each pattern carries the literal every
-// match must contain (RequiredLiteral), and the expression only runs on the few values that
-// contain it. Values with non-ASCII characters always run it, since PCRE folds case beyond
-// ASCII (the Kelvin sign matches "k").
+// Matching is a hot spot of a preview over 100,000 users: each QRegularExpression call costs
+// over 100 ns before it reads a character. So each pattern carries the literal every match
+// must contain (RequiredLiteral), and the expression only runs on the few values that could
+// contain it, reading any non-ASCII character as a possible letter since PCRE folds some of
+// them to ASCII (the Kelvin sign matches "k").
 class ServicePatterns
 {
 public:
@@ -51,9 +51,12 @@ private:
         QString pattern;
         QRegularExpression regex;
         RequiredLiteral literal;
+        qsizetype anchor = -1; // a non-letter in the literal, found by a plain search
     };
 
     [[nodiscard]] const Compiled *firstMatch(const QString &value) const;
+    // False only when the value cannot contain the pattern's literal.
+    [[nodiscard]] static bool mayMatch(const Compiled &compiled, QStringView value);
 
     QList<Compiled> m_patterns;
 };

@@ -3,6 +3,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void thresholdSetsTheApiActivityWindow();
     void candidatesNeverCarryRed();
     void sortsByDaysInactiveThenName();
+    void sortsNamesLikeCaseInsensitiveCompare();
     void incompleteSourceBlocksEveryone();
     void exemptUserIsBlocked();
     void emptySnapshot();
@@ -260,6 +262,44 @@ void TestReclaimPreview::sortsByDaysInactiveThenName()
              (QStringList{u"Blocked Long"_s, u"Blocked Short"_s}));
     QCOMPARE(preview.candidates.at(1).userIndex, 2);
     QCOMPARE(preview.candidates.at(2).userIndex, 3);
+}
+
+// The sort compares prefixes packed into integers before whole names: the order must still be
+// QString's case-insensitive one, for long shared prefixes and letters beyond Latin-1 too.
+void TestReclaimPreview::sortsNamesLikeCaseInsensitiveCompare()
+{
+    const QStringList given{
+        u"Alexandria Montgomery-Smith"_s,
+        u"alexandria montgomery-jones"_s,
+        u"Alexandria Montgomery"_s,
+        u"Ωmega Corp"_s,
+        u"ωmega corp"_s,
+        u"Zed"_s,
+        u"Émile"_s,
+        u"Eve"_s,
+        u"ÿves"_s,
+        u"Ÿann"_s,
+        u"Łukasz"_s,
+        u"lukas"_s,
+        u"Straße"_s,
+        u"STRASSE"_s,
+        u""_s,
+        u"A"_s,
+    };
+    QList<ScannedUser> users;
+    for (const QString &name : given) {
+        ScannedUser u = user(name, 120);
+        u.id = u"005%1AAA"_s.arg(users.size(), 12, 10, QChar(u'0'));
+        users.append(u);
+    }
+    const OrgSnapshot snapshot = snapshotOf(users);
+    const ReclaimPreview preview = ReclaimPreview::build(snapshot, everyLicense(), {}, now());
+
+    QStringList expected = given;
+    std::stable_sort(expected.begin(), expected.end(), [](const QString &a, const QString &b) {
+        return a.compare(b, Qt::CaseInsensitive) < 0;
+    });
+    QCOMPARE(names(preview.candidates, snapshot), expected);
 }
 
 void TestReclaimPreview::incompleteSourceBlocksEveryone()

@@ -155,6 +155,7 @@ private Q_SLOTS:
     void ownRecordSettlesUnknown_data();
     void ownRecordSettlesUnknown();
     void unreportedSourcesCountAsUnknown();
+    void sharedCacheWordsEachCountApart();
 
 private:
     static void addColumns();
@@ -977,6 +978,49 @@ void TestSafetyChecks::unreportedSourcesCountAsUnknown()
                             u"automation-owner"_s,
                             u"manager"_s,
                             u"record-owner"_s}));
+}
+
+// One cache serves a whole preview and keeps sentences by their counts: users with other
+// counts must never get another user's sentence.
+void TestSafetyChecks::sharedCacheWordsEachCountApart()
+{
+    const Scenario s = scenario();
+    const OrgSnapshot snapshot = snapshotFor(s);
+    const CheckCache cache(snapshot, s.policy, s.settings);
+    const CheckContext context{snapshot, s.policy, s.settings, now(), s.thresholdDays, &cache};
+
+    const auto sentence = [&context](SafetyChecks::Check check, auto change) {
+        ScannedUser user = plainUser();
+        change(user);
+        const QList<Finding> findings = check(user, context);
+        return findings.isEmpty() ? QString() : findings.first().message;
+    };
+    const auto records = [&](int opportunities, int cases, int leads) {
+        return sentence(&SafetyChecks::recordOwner, [=](ScannedUser &u) {
+            u.openOpportunities = opportunities;
+            u.openCases = cases;
+            u.openLeads = leads;
+        });
+    };
+    QVERIFY(records(1, 2, 0).startsWith(u"Owns 3 open records (opportunities: 1, cases: 2)."_s));
+    QVERIFY(records(2, 1, 0).startsWith(u"Owns 3 open records (opportunities: 2, cases: 1)."_s));
+    QVERIFY(records(0, 1, 2).startsWith(u"Owns 3 open records (cases: 1, leads: 2)."_s));
+    QVERIFY(records(1, 2, 0).startsWith(u"Owns 3 open records (opportunities: 1, cases: 2)."_s));
+
+    const auto reports = [&](int n) {
+        return sentence(&SafetyChecks::manager, [n](ScannedUser &u) { u.activeDirectReports = n; });
+    };
+    const auto delegating = [&](int n) {
+        return sentence(&SafetyChecks::manager, [n](ScannedUser &u) { u.delegatingUsers = n; });
+    };
+    const auto approvals = [&](int n) {
+        return sentence(&SafetyChecks::manager, [n](ScannedUser &u) { u.pendingApprovals = n; });
+    };
+    QVERIFY(reports(2).startsWith(u"Manages 2 active users."_s));
+    QVERIFY(reports(1).startsWith(u"Manages 1 active user."_s));
+    QVERIFY(delegating(2).startsWith(u"Delegated approver for 2 active users."_s));
+    QVERIFY(approvals(2).startsWith(u"Holds 2 pending approvals."_s));
+    QVERIFY(reports(2).startsWith(u"Manages 2 active users."_s));
 }
 
 QTEST_GUILESS_MAIN(TestSafetyChecks)

@@ -147,6 +147,10 @@ void TestServicePatterns::matchesExactlyLikeTheRegex()
         u"42-svc"_s,
         u"José Núñez"_s,
         u"a"_s,
+        u"\u017Fvc-bot"_s,      // LATIN SMALL LETTER LONG S, which PCRE folds to s
+        u"x@y integration@z"_s, // the anchor '@' twice, the literal at the second
+        u"integratioN\u00E9@acme.com"_s,
+        u"api"_s,
     };
     QRegularExpression regex(pattern, QRegularExpression::CaseInsensitiveOption);
     QVERIFY(regex.isValid());
