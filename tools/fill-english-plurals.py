@@ -17,14 +17,16 @@ def fill(match):
     source = match.group("source")
     singular = source.replace("(s)", "").replace("(es)", "")
     plural = source.replace("(s)", "s").replace("(es)", "es")
-    return (f'{match.group("head")}<source>{source}</source>\n'
-            f'        <translation>\n'
+    return (f'{match.group("head")}<source>{source}</source>{match.group("comments")}'
+            f'<translation>\n'
             f'            <numerusform>{singular}</numerusform>\n'
             f'            <numerusform>{plural}</numerusform>\n'
             f'        </translation>')
 
 
 pattern = re.compile(
-    r'(?P<head><message numerus="yes">\s*(?:<comment>.*?</comment>\s*)?)'
-    r'<source>(?P<source>.*?)</source>\s*<translation[^>]*>.*?</translation>', re.S)
+    # Translator comments come after <source>; never let a match run into the next message.
+    r'(?P<head><message numerus="yes">\s*)<source>(?P<source>[^<]*)</source>'
+    r'(?P<comments>\s*(?:<(?:extra)?comment>[^<]*</(?:extra)?comment>\s*)*)'
+    r'<translation[^>]*>(?:(?!</message>).)*?</translation>', re.S)
 path.write_text(pattern.sub(fill, text), encoding="utf-8")
