@@ -265,6 +265,7 @@ QCoro::Task<Result<void>> Scan::readUsers()
                 u.created = dateTime(row.value(u"CreatedDate"_s));
                 u.managerId = row.value(u"ManagerId"_s).toString();
                 u.managerActive = row.value(u"Manager"_s).toObject().value(u"IsActive"_s).toBool();
+                u.managerName = row.value(u"Manager"_s).toObject().value(u"Name"_s).toString();
                 u.delegatedApproverId = row.value(u"DelegatedApproverId"_s).toString();
                 u.profileId = row.value(u"ProfileId"_s).toString();
                 u.profileName = profile.value(u"Name"_s).toString();

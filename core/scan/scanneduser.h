@@ -32,6 +32,7 @@ struct ScannedUser
     QDateTime lastLogin; // invalid: never logged in
     QDateTime created;
     QString managerId;
+    QString managerName;
     bool managerActive = false; // false too when there is no manager
     QString delegatedApproverId;
 

@@ -44,6 +44,9 @@ QString CandidateTableModel::managerName(const scan::ScannedUser &user) const
     if (user.managerId.isEmpty()) {
         return {};
     }
+    if (!user.managerName.isEmpty()) {
+        return user.managerName;
+    }
     const int index = m_userById.value(user.managerId, -1);
     return index < 0 ? user.managerId : m_snapshot.users.at(index).name;
 }
