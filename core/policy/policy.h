@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/policy/policyproblem.h"
+
 #include <QDate>
+#include <QDateTime>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -8,12 +11,14 @@
 
 namespace lr::policy {
 
-// A user a policy never touches, with the reason and until when.
+// A user a policy never touches, with the reason and until when (an LR_Exemption__c row).
 struct Exemption
 {
     QString userId;
     QString reason;
-    QDate expires; // invalid: no expiry
+    QDate expires;    // invalid: no expiry
+    QString username; // for people and the JSON format; an import may give it instead of userId
+    QString id;       // the LR_Exemption__c record's id; empty until saved
 };
 
 // A user kept (or reactivated) recently: not proposed again until the cooldown ends.
@@ -23,10 +28,20 @@ struct RecentKeep
     QDate keptOn;
 };
 
-// A reclaim policy as Sales Ops configure it (design §5). Until policies are stored in the
-// org, the console and lrctl use builtInDefault().
+// A reclaim policy as Sales Ops configure it (design §5), stored as an LR_Policy__c record
+// (PolicyRecord) with its LR_Exemption__c rows; PolicyRepository reads and writes it. Where
+// the LR objects are not deployed, builtInDefault() is the only policy.
+//
+// validate() lists every problem; an invalid policy is never saved (the repository refuses
+// it) and never run (callers of ReclaimPreview check it first).
 struct Policy
 {
+    enum class Schedule {
+        Manual,
+        Daily,
+        Weekly,
+        Monthly,
+    };
     enum class ExecutionPath {
         Email,
         Itsm,
@@ -37,12 +52,12 @@ struct Policy
         HoldForReview,
     };
 
-    QString id; // the org record's id; empty for the built-in default
+    QString id; // the org record's id; empty for the built-in default and a new policy
     QString name;
-    int version = 1;
+    int version = 1; // Version__c as loaded: a save writes version + 1 (compare-and-set)
     bool active = true;
     QString ownerId; // the fallback approver
-    QString schedule = QStringLiteral("weekly");
+    Schedule schedule = Schedule::Weekly;
     ExecutionPath executionPath = ExecutionPath::Email;
     QString itsmConnection;
 
@@ -59,10 +74,21 @@ struct Policy
     bool dryRun = true;
     int cooldownDays = 90;
     QList<Exemption> exemptions;
-    QList<RecentKeep> recentKeeps;
+    QList<RecentKeep> recentKeeps;           // from the policy's cases, not stored with the policy
     QString notificationChannel;             // a secrets-store reference, never the webhook URL
     QMap<QString, QString> downgradeTargets; // license name -> profile id
     bool transferOpenRecords = false;
+
+    // Who saved the stored record last, and when (UTC); empty for a policy not loaded.
+    QString lastModifiedBy;
+    QDateTime lastModifiedAt;
+
+    // Every problem with the policy's fields (PolicyValidator); empty when it may be saved
+    // and run.
+    [[nodiscard]] QList<PolicyProblem> validate() const;
+    [[nodiscard]] bool isValid() const { return validate().isEmpty(); }
+    // The built-in default and new policies have no record yet.
+    [[nodiscard]] bool isStored() const { return !id.isEmpty(); }
 
     // The inactivity threshold for users of `licenseName`.
     [[nodiscard]] int thresholdFor(const QString &licenseName) const
