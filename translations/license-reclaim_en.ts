@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>lr::policy::PolicyRepository</name>
+    <message numerus="yes">
+        <source>The policy &apos;%1&apos; has %n open case(s): pause it instead. It can be deleted once its cases are closed.</source>
+        <translation>
+            <numerusform>The policy &apos;%1&apos; has %n open case: pause it instead. It can be deleted once its cases are closed.</numerusform>
+            <numerusform>The policy &apos;%1&apos; has %n open cases: pause it instead. It can be deleted once its cases are closed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The policy file has %n problem(s); nothing was saved:</source>
+        <translation>
+            <numerusform>The policy file has %n problem; nothing was saved:</numerusform>
+            <numerusform>The policy file has %n problems; nothing was saved:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lr::policy::PolicyValidator</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: at most %2 characters; this has %n.</source>
+        <translation>
+            <numerusform>%1: at most %2 characters; this has %n.</numerusform>
+            <numerusform>%1: at most %2 characters; this has %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: a license name has at most %2 characters; %3 has %n.</source>
+        <translation>
+            <numerusform>%1: a license name has at most %2 characters; %3 has %n.</numerusform>
+            <numerusform>%1: a license name has at most %2 characters; %3 has %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reminder: must come before the manager&apos;s answer is due (0 to %1 days, 0 for no reminder); %n day(s) is not before the %2-day deadline.</source>
+        <translation>
+            <numerusform>Reminder: must come before the manager&apos;s answer is due (0 to %1 days, 0 for no reminder); %n day is not before the %2-day deadline.</numerusform>
+            <numerusform>Reminder: must come before the manager&apos;s answer is due (0 to %1 days, 0 for no reminder); %n days is not before the %2-day deadline.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exemptions: at most %1 per policy; this has %n.</source>
+        <translation>
+            <numerusform>Exemptions: at most %1 per policy; this has %n.</numerusform>
+            <numerusform>Exemptions: at most %1 per policy; this has %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exemption %1: the reason has at most %2 characters; this has %n.</source>
+        <translation>
+            <numerusform>Exemption %1: the reason has at most %2 characters; this has %n.</numerusform>
+            <numerusform>Exemption %1: the reason has at most %2 characters; this has %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lr::safety::CheckWording</name>
     <message numerus="yes">
         <source>%1 and %n more</source>

@@ -73,7 +73,8 @@ public:
     [[nodiscard]] static Parsed read(const QByteArray &bytes);
 
     // `parsed`'s problems plus those PolicyValidator finds in parsed.policy, leaving out
-    // rule problems at a path (or under one) where the file already had a problem.
+    // rule problems at (or under) a path where the file already had a problem: a member of
+    // the wrong type is reported once, not again for the default it kept.
     [[nodiscard]] static QList<PolicyProblem> withRules(const Parsed &parsed);
 };
 
