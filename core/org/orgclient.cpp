@@ -191,6 +191,32 @@ QCoro::Task<Result<OrgClient::Reply>> OrgClient::send(QByteArray method,
                                                       QByteArray body,
                                                       QList<QPair<QByteArray, QByteArray>> headers)
 {
+    QPointer<OrgClient> self(this);
+    const QString sentWith = m_session.accessToken;
+    Result<Reply> reply = co_await sendWithRetries(method, pathAndQuery, body, headers);
+    if (reply || !self || !m_renewal || reply.error().httpStatus != 401
+        || reply.error().code != u"INVALID_SESSION_ID") {
+        co_return reply;
+    }
+    // Once per request: a token that is refused again is the caller's to handle.
+    const SessionRenewal renewal = m_renewal;
+    Result<QString> token = co_await renewal(sentWith);
+    if (!self) {
+        co_return reply;
+    }
+    if (!token) {
+        co_return token.error();
+    }
+    m_session.accessToken = token.value();
+    co_return co_await sendWithRetries(method, pathAndQuery, body, headers);
+}
+
+QCoro::Task<Result<OrgClient::Reply>>
+OrgClient::sendWithRetries(const QByteArray &method,
+                           const QString &pathAndQuery,
+                           const QByteArray &body,
+                           const QList<QPair<QByteArray, QByteArray>> &headers)
+{
     const bool idempotent = method == "GET" || method == "HEAD";
     std::chrono::milliseconds backoff = m_firstBackoff;
     QPointer<OrgClient> self(this);

@@ -27,7 +27,10 @@ namespace lr::org {
 // Every answer is a Result: failures carry Salesforce's errorCode (INVALID_SESSION_ID,
 // MALFORMED_QUERY, REQUEST_LIMIT_EXCEEDED …) and message, or TIMEOUT / NETWORK_ERROR.
 // Idempotent reads are retried (at most maxAttempts in all) after a dropped connection or a
-// 502/503/504; writes never are. Each response's Sforce-Limit-Info updates apiUsage().
+// 502/503/504; writes never are. A request refused with 401 INVALID_SESSION_ID asks the
+// session renewal (when one is set) for a new token once and is then sent once more — safe
+// for writes too, since the org refused it before doing anything. Each response's
+// Sforce-Limit-Info updates apiUsage().
 // Logs carry method, path and status only: never the token, query text or bodies.
 class OrgClient final : public QObject
 {
@@ -39,6 +42,12 @@ public:
 
     [[nodiscard]] const OrgSession &session() const { return m_session; }
     void setAccessToken(const QString &token) { m_session.accessToken = token; }
+
+    // Called with the refused token when a request meets 401 INVALID_SESSION_ID; returns a
+    // working token (e.g. auth::OrgSessionKeeper::renew) or the error the request then ends
+    // with (e.g. SIGN_IN_REQUIRED). Tried once per request.
+    using SessionRenewal = std::function<QCoro::Task<Result<QString>>(QString rejectedToken)>;
+    void setSessionRenewal(SessionRenewal renewal) { m_renewal = std::move(renewal); }
 
     void setTransferTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     void setRetryPolicy(int maxAttempts, std::chrono::milliseconds firstBackoff);
@@ -96,6 +105,11 @@ private:
          QByteArray body = {},
          QList<QPair<QByteArray, QByteArray>> headers = {});
     [[nodiscard]] QCoro::Task<Result<Reply>>
+    sendWithRetries(const QByteArray &method,
+                    const QString &pathAndQuery,
+                    const QByteArray &body,
+                    const QList<QPair<QByteArray, QByteArray>> &headers);
+    [[nodiscard]] QCoro::Task<Result<Reply>>
     sendOnce(const QByteArray &method,
              const QString &pathAndQuery,
              const QByteArray &body,
@@ -107,6 +121,7 @@ private:
 
     QNetworkAccessManager *m_network;
     OrgSession m_session;
+    SessionRenewal m_renewal;
     std::chrono::milliseconds m_timeout{120000};
     int m_maxAttempts = 3;
     std::chrono::milliseconds m_firstBackoff{500};
