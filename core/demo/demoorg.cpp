@@ -68,6 +68,11 @@ Result<std::unique_ptr<DemoOrg>> DemoOrg::open(const DemoOrgOptions &options)
         qCInfo(lcDemo) << "generated a demo org of" << org->m_info.userCount << "users in"
                        << timer.elapsed() << "ms";
     }
+    if (auto deployed = LrObjectsDeployment::apply(
+            org->m_schema, org->m_database, org->m_info, options.lrSchema);
+        !deployed) {
+        return deployed.error();
+    }
     for (const DemoPrincipal &principal : std::as_const(org->m_info.principals)) {
         org->m_principalTokens.insert(principal.role,
                                       org->m_tokens.issue(org->m_info.organizationId,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/demo/generator/lrobjectsdeployment.h"
 #include "core/demo/generator/orggenerator.h"
 #include "core/demo/schema/orgschema.h"
 #include "core/demo/server/democlock.h"
@@ -32,6 +33,10 @@ struct DemoOrgOptions
     // The OAuth clients the org knows (External Client Apps), the lifetime of the tokens its
     // OAuth endpoints mint, and refresh-token rotation; changeable later through oauth().
     OAuthOptions oauth;
+    // Whether the License Reclaim objects (installer/salesforce) are deployed, not deployed,
+    // or deployed at an older schema version. A persisted org opened with Current gains
+    // whatever of them it lacks.
+    LrSchema lrSchema = LrSchema::Current;
 };
 
 // One demo org: its database (generated on first use), schema, clock, faults, mutation log

@@ -56,8 +56,13 @@ bool DemoOrgFixture::start(int users, quint64 seed, const QString &databasePath)
     demo::DemoOrgOptions options;
     options.userCount = users;
     options.seed = seed;
-    options.controlApi = true;
     options.databasePath = databasePath;
+    return start(std::move(options));
+}
+
+bool DemoOrgFixture::start(demo::DemoOrgOptions options)
+{
+    options.controlApi = true;
     auto org = demo::DemoOrg::open(options);
     if (!org) {
         qWarning() << "demo org:" << org.error().toString() << org.error().detail;

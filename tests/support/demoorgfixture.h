@@ -37,6 +37,8 @@ public:
     // Generates (or, with a path, opens) the org and starts its server. Fails the test via
     // the returned false when that does not work.
     [[nodiscard]] bool start(int users, quint64 seed = 7, const QString &databasePath = {});
+    // The same with every option of the org; the control API is always on.
+    [[nodiscard]] bool start(demo::DemoOrgOptions options);
 
     [[nodiscard]] demo::DemoOrg &org() { return *m_org; }
     [[nodiscard]] QUrl instanceUrl() const { return m_host->instanceUrl(); }

@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 namespace lr::demo {
 
@@ -30,6 +31,13 @@ enum class FieldType {
 [[nodiscard]] bool isTextType(FieldType type);
 [[nodiscard]] bool isNumericType(FieldType type);
 
+// What happens to a lookup when the record it points to is deleted (CustomField's
+// deleteConstraint). Restrict refuses the delete while a record still points to it.
+enum class DeleteConstraint {
+    SetNull,
+    Restrict,
+};
+
 // One field of an sObject, as a describe call reports it.
 struct SObjectField
 {
@@ -49,7 +57,18 @@ struct SObjectField
     bool defaultedOnCreate = false;
     bool externalId = false;
     bool unique = false;
-    QStringList picklistValues; // for Picklist / MultiPicklist; restricted when non-empty
+    // Text fields marked unique: whether "ABC" and "abc" are different values.
+    bool caseSensitive = false;
+    QStringList picklistValues; // for Picklist / MultiPicklist
+    // A restricted picklist accepts only picklistValues; an unrestricted one accepts any text.
+    bool restrictedPicklist = true;
+    // The value a create gets when it does not name the field, in the store's form (booleans
+    // 0/1, numbers, text; "a;b" for a multi-select picklist); invalid when there is none.
+    QVariant defaultValue;
+    DeleteConstraint deleteConstraint = DeleteConstraint::SetNull; // lookups
+    // Documentation from the metadata: the description and the help text users see.
+    QString description;
+    QString inlineHelpText;
     // Custom number fields: the range a value must stay within (inclusive); unused when
     // minimum > maximum.
     double minimum = 1.0;

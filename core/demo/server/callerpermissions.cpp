@@ -163,7 +163,8 @@ ReadAccess CallerPermissions::readAccess(const SObjectType &type) const
     if (!access.read) {
         return unreadable();
     }
-    if (access.viewAll || access.modifyAll || !type.field(u"OwnerId")) {
+    if (access.viewAll || access.modifyAll || !type.field(u"OwnerId")
+        || type.sharingModel() != SharingModel::Private) {
         return {};
     }
     return ownRows(u"OwnerId"_s, m_userId);
@@ -191,7 +192,10 @@ bool CallerPermissions::mayWrite(const SObjectType &type, Write write, const QSt
         return m_manageUsers || ownerId == m_userId;
     }
     const ObjectAccess access = objectAccess(type.name());
-    const bool owns = ownerId.isEmpty() || ownerId == m_userId || access.modifyAll;
+    // Public Read/Write lets everyone who may edit the object edit any record; deleting still
+    // takes the owner or Modify All, as on Salesforce.
+    const bool shared = write == Write::Edit && type.sharingModel() == SharingModel::ReadWrite;
+    const bool owns = ownerId.isEmpty() || ownerId == m_userId || access.modifyAll || shared;
     switch (write) {
     case Write::Create:
         return access.create;

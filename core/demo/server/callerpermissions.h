@@ -50,7 +50,8 @@ public:
     [[nodiscard]] ReadAccess readAccess(const SObjectType &type) const;
 
     // Whether the user may create, edit or delete a record of `type`; `ownerId` is the
-    // record's OwnerId when it has one. A refusal is INSUFFICIENT_ACCESS_OR_READONLY.
+    // record's OwnerId when it has one. The object's sharing model decides whether records of
+    // other owners are readable and editable. A refusal is INSUFFICIENT_ACCESS_OR_READONLY.
     enum class Write {
         Create,
         Edit,

@@ -60,9 +60,10 @@ QString ownerField(const SObjectType &type)
 } // namespace
 
 RecordStore::RecordStore(OrgDatabase database, const OrgSchema &schema, const DemoClock &clock)
-    : m_database(std::move(database))
+    : m_database(database)
     , m_schema(schema)
     , m_clock(clock)
+    , m_rules(std::move(database), schema)
 { }
 
 Result<void> RecordStore::exec(const QString &sql, const QVariantList &params) const
@@ -202,12 +203,25 @@ std::optional<Error> RecordStore::checkReference(const QString &objectName,
 
 QString RecordStore::nextId(const SObjectType &type) const
 {
-    // Records made through the API take serials far above the generator's, persisted so
-    // that every process sharing the org hands out distinct ids.
-    const QString key = u"serial."_s + type.keyPrefix();
-    const quint64 serial = m_database.meta(key, u"1000000000"_s).toULongLong() + 1;
-    (void)m_database.setMeta(key, QString::number(serial));
-    return SalesforceId::make(type.keyPrefix(), serial);
+    return m_database.nextId(type.keyPrefix());
+}
+
+QList<Error> RecordStore::checkRules(const SObjectType &type,
+                                     const QString &id,
+                                     const QList<QPair<QString, QVariant>> &values,
+                                     bool creating) const
+{
+    // Salesforce runs the validation rules first; a unique index refuses the row on save.
+    const RecordRules::Row prior = creating || type.validationRules().isEmpty()
+                                       ? RecordRules::Row()
+                                       : m_rules.storedRecord(type, id);
+    QList<Error> errors = m_rules.validate(type, prior, values, creating);
+    if (errors.isEmpty()) {
+        if (auto duplicate = m_rules.checkUnique(type, id, values)) {
+            errors.append(*duplicate);
+        }
+    }
+    return errors;
 }
 
 std::optional<Error> RecordStore::checkUserRules(const QString &userId,
@@ -356,6 +370,7 @@ RecordStore::SaveResult RecordStore::create(const SObjectType &type,
     if (!checked.success()) {
         return checked;
     }
+    RecordRules::applyDefaults(type, &values);
     QString owner;
     if (const QString field = ownerField(type); !field.isEmpty()) {
         const auto it = std::find_if(
@@ -373,6 +388,11 @@ RecordStore::SaveResult RecordStore::create(const SObjectType &type,
         if (auto bad = checkUserRules(id, values, true)) {
             return failed({}, *bad);
         }
+    }
+    if (type.isCustom() && type.field(u"Name")
+        && std::none_of(
+            values.cbegin(), values.cend(), [](const auto &v) { return v.first == u"Name"; })) {
+        values.append({u"Name"_s, id}); // Salesforce names a record without a Name by its id
     }
     const QString now = FieldValueCodec::formatDateTime(m_clock.now());
     for (const char *field : {"CreatedDate", "LastModifiedDate", "SystemModstamp"}) {
@@ -394,6 +414,9 @@ RecordStore::SaveResult RecordStore::create(const SObjectType &type,
     }
     if (type.name() == u"Case") {
         values.append({u"CaseNumber"_s, id.mid(8, 8)});
+    }
+    if (QList<Error> errors = checkRules(type, id, values, true); !errors.isEmpty()) {
+        return {{}, errors};
     }
     QStringList columns{quote(u"Id"_s)};
     QStringList marks{u"?"_s};
@@ -472,6 +495,12 @@ RecordStore::SaveResult RecordStore::update(const SObjectType &type,
     if (type.field(u"LastModifiedById")) {
         values.append({u"LastModifiedById"_s, caller.userId()});
     }
+    if (type.field(u"SystemModstamp") && type.isUpdateable()) {
+        values.append({u"SystemModstamp"_s, FieldValueCodec::formatDateTime(m_clock.now())});
+    }
+    if (QList<Error> errors = checkRules(type, id18, values, false); !errors.isEmpty()) {
+        return {id18, errors};
+    }
     QStringList assignments;
     QVariantList params;
     for (const auto &[name, value] : std::as_const(values)) {
@@ -521,6 +550,9 @@ RecordStore::remove(const SObjectType &type, const QString &id, const CallerPerm
     }
     if (!caller.mayWrite(type, CallerPermissions::Write::Delete, existing.value(0).toString())) {
         return failed(id18, insufficientAccess());
+    }
+    if (auto restricted = m_rules.checkDeleteRestrictions(type, id18)) {
+        return failed(id18, *restricted);
     }
     if (auto r = exec(u"DELETE FROM %1 WHERE \"Id\" = ?"_s.arg(quote(type.tableName())), {id18});
         !r) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/demo/server/recordrules.h"
 #include "core/demo/store/orgdatabase.h"
 
 #include <QJsonObject>
@@ -18,7 +19,9 @@ class SObjectType;
 // existence and writability, types, lengths, picklists and required fields, references,
 // the caller's permissions, and the side effects the product relies on (a user's license
 // seat count, UserType following the profile, a UserLogin and a profile permission-set
-// assignment for a new user, derived Name and IsClosed fields, LastModifiedDate).
+// assignment for a new user, derived Name and IsClosed fields, LastModifiedDate), and, for
+// custom objects, what their metadata defines (RecordRules: defaults, validation rules, unique
+// fields, delete constraints; a new record without a Name is named after its id).
 //
 // Each call works inside whatever transaction the caller opened (see begin()/savepoint()),
 // so an sObject collection can be all-or-none.
@@ -65,10 +68,15 @@ private:
     [[nodiscard]] Result<void> afterUserWrite(const QString &userId, bool created) const;
     [[nodiscard]] QString nextId(const SObjectType &type) const;
     [[nodiscard]] Result<void> exec(const QString &sql, const QVariantList &params = {}) const;
+    [[nodiscard]] QList<Error> checkRules(const SObjectType &type,
+                                          const QString &id,
+                                          const QList<QPair<QString, QVariant>> &values,
+                                          bool creating) const;
 
     OrgDatabase m_database;
     const OrgSchema &m_schema;
     const DemoClock &m_clock;
+    RecordRules m_rules;
 };
 
 } // namespace lr::demo

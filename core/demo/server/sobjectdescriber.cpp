@@ -29,14 +29,32 @@ QJsonObject summary(const SObjectType &type, const QString &apiVersion)
                                     {u"rowTemplate"_s, QString(base + u"/{ID}"_s)}}}};
 }
 
+// A custom field's default is a formula; describe shows it as defaultValueFormula, except a
+// checkbox's, which is defaultValue.
+QJsonValue defaultFormula(const SObjectField &field)
+{
+    if (!field.defaultValue.isValid() || field.type == FieldType::Boolean
+        || field.type == FieldType::Picklist || field.type == FieldType::MultiPicklist) {
+        return QJsonValue::Null;
+    }
+    if (isNumericType(field.type)) {
+        return QString::number(field.defaultValue.toDouble(), 'g', 17);
+    }
+    return QString(u'"' + field.defaultValue.toString() + u'"');
+}
+
 QJsonObject describeField(const SObjectField &field)
 {
+    const QStringList defaults =
+        field.type == FieldType::Picklist || field.type == FieldType::MultiPicklist
+            ? field.defaultValue.toString().split(u';')
+            : QStringList();
     QJsonArray picklist;
     for (const QString &value : field.picklistValues) {
         picklist.append(QJsonObject{{u"value"_s, value},
                                     {u"label"_s, value},
                                     {u"active"_s, true},
-                                    {u"defaultValue"_s, false}});
+                                    {u"defaultValue"_s, defaults.contains(value)}});
     }
     QJsonArray referenceTo;
     if (!field.referenceTo.isEmpty()) {
@@ -62,8 +80,16 @@ QJsonObject describeField(const SObjectField &field)
         {u"referenceTo"_s, referenceTo},
         {u"relationshipName"_s,
          field.relationshipName.isEmpty() ? QJsonValue() : QJsonValue(field.relationshipName)},
-        {u"restrictedPicklist"_s, !field.picklistValues.isEmpty()},
+        {u"restrictedPicklist"_s, field.restrictedPicklist && !field.picklistValues.isEmpty()},
         {u"picklistValues"_s, picklist},
+        {u"caseSensitive"_s, field.caseSensitive},
+        {u"defaultValue"_s,
+         field.type == FieldType::Boolean && field.defaultValue.isValid()
+             ? QJsonValue(field.defaultValue.toInt() != 0)
+             : QJsonValue()},
+        {u"defaultValueFormula"_s, defaultFormula(field)},
+        {u"inlineHelpText"_s,
+         field.inlineHelpText.isEmpty() ? QJsonValue() : QJsonValue(field.inlineHelpText)},
     };
 }
 

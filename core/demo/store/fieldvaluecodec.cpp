@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -42,6 +43,41 @@ Error typeMismatch(const SObjectField &field, const QJsonValue &value)
                       u"Cannot deserialize instance of %1 from %2 value for field %3"_s.arg(
                           fieldTypeName(field.type), jsonTypeName(value), field.name),
                       field);
+}
+
+Error badPicklistValue(const SObjectField &field, const QString &value)
+{
+    return fieldError(
+        u"INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"_s,
+        u"%1: bad value for restricted picklist field: %2"_s.arg(field.name, value.left(40)),
+        field);
+}
+
+// A multi-select picklist value: values separated by ';'. Salesforce drops duplicates and
+// keeps the values in the order the field defines them; an empty value is blank.
+Result<QVariant> multiPicklist(const SObjectField &field, const QString &text, bool restricted)
+{
+    QStringList chosen;
+    for (const QString &part : text.split(u';', Qt::SkipEmptyParts)) {
+        const QString value = part.trimmed();
+        if (restricted && !field.picklistValues.contains(value)) {
+            return badPicklistValue(field, value);
+        }
+        if (!value.isEmpty() && !chosen.contains(value)) {
+            chosen.append(value);
+        }
+    }
+    if (chosen.isEmpty()) {
+        return QVariant();
+    }
+    std::stable_sort(chosen.begin(), chosen.end(), [&field](const QString &a, const QString &b) {
+        const auto rank = [&field](const QString &v) {
+            const qsizetype index = field.picklistValues.indexOf(v);
+            return index < 0 ? field.picklistValues.size() : index;
+        };
+        return rank(a) < rank(b);
+    });
+    return QVariant(chosen.join(u';'));
 }
 
 } // namespace
@@ -143,9 +179,22 @@ Result<QVariant> FieldValueCodec::fromJson(const SObjectField &field, const QJso
         if (!value.isDouble()) {
             return typeMismatch(field, value);
         }
-        const double number = value.toDouble();
+        double number = value.toDouble();
         if (field.type == FieldType::Int && std::floor(number) != number) {
             return typeMismatch(field, value);
+        }
+        if (field.precision > 0 && field.type != FieldType::Int) {
+            // Salesforce rounds to the field's scale (half away from zero) and refuses a value
+            // with more digits before the point than precision - scale allows.
+            const double factor = std::pow(10.0, field.scale);
+            const double rounded = std::round(number * factor) / factor;
+            if (std::abs(rounded) >= std::pow(10.0, field.precision - field.scale)) {
+                return fieldError(u"NUMBER_OUTSIDE_VALID_RANGE"_s,
+                                  u"%1: value outside of valid range on numeric field: %2"_s.arg(
+                                      field.name, QString::number(number, 'g', 17)),
+                                  field);
+            }
+            number = rounded;
         }
         if (field.hasRange() && (number < field.minimum || number > field.maximum)) {
             return fieldError(u"NUMBER_OUTSIDE_VALID_RANGE"_s,
@@ -188,17 +237,21 @@ Result<QVariant> FieldValueCodec::fromJson(const SObjectField &field, const QJso
                               field.name, text.left(40), QString::number(field.length)),
                           field);
     }
-    if (field.type == FieldType::Picklist && !field.picklistValues.isEmpty()
+    const bool restricted = field.restrictedPicklist && !field.picklistValues.isEmpty();
+    if (field.type == FieldType::Picklist && restricted && !text.isEmpty()
         && !field.picklistValues.contains(text)) {
-        return fieldError(
-            u"INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"_s,
-            u"%1: bad value for restricted picklist field: %2"_s.arg(field.name, text.left(40)),
-            field);
+        return badPicklistValue(field, text);
     }
     if (!field.nillable && text.isEmpty()) {
         return fieldError(u"REQUIRED_FIELD_MISSING"_s,
                           u"Required fields are missing: [%1]"_s.arg(field.name),
                           field);
+    }
+    if (field.type == FieldType::MultiPicklist) {
+        return multiPicklist(field, text, restricted);
+    }
+    if (text.isEmpty() && (field.type == FieldType::Picklist || field.name.endsWith(u"__c"))) {
+        return QVariant(); // Salesforce stores "" as blank (so unique fields ignore it, too)
     }
     return QVariant(text);
 }

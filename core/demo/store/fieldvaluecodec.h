@@ -28,8 +28,10 @@ public:
     // A stored value as the REST API returns it (null, bool, number or string).
     [[nodiscard]] static QJsonValue toJson(const SObjectField &field, const QVariant &stored);
 
-    // A value from a request body, checked against the field (type, length, picklist,
-    // range, required) and converted for storage. Errors carry Salesforce's statusCode
+    // A value from a request body, checked against the field (type, length, picklist and
+    // multi-select picklist values, number precision and scale, range, required) and converted
+    // for storage: numbers rounded to the field's scale, a multi-select picklist's values
+    // de-duplicated in the field's order. Errors carry Salesforce's statusCode
     // (JSON_PARSER_ERROR, STRING_TOO_LONG, INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST,
     // REQUIRED_FIELD_MISSING, NUMBER_OUTSIDE_VALID_RANGE) and name the field.
     [[nodiscard]] static Result<QVariant> fromJson(const SObjectField &field,

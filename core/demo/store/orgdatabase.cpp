@@ -3,6 +3,7 @@
 #include "core/common/logging.h"
 #include "core/demo/schema/orgschema.h"
 #include "core/demo/store/fieldvaluecodec.h"
+#include "core/demo/store/salesforceid.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -176,6 +177,14 @@ Result<void> OrgDatabase::setMeta(const QString &key, const QString &value) cons
 bool OrgDatabase::isGenerated() const
 {
     return !meta(u"generated"_s).isEmpty();
+}
+
+QString OrgDatabase::nextId(const QString &keyPrefix) const
+{
+    const QString key = u"serial."_s + keyPrefix;
+    const quint64 serial = meta(key, u"1000000000"_s).toULongLong() + 1;
+    (void)setMeta(key, QString::number(serial));
+    return SalesforceId::make(keyPrefix, serial);
 }
 
 QString OrgDatabase::quote(const QString &identifier)

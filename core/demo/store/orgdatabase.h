@@ -21,6 +21,9 @@ class OrgDatabase
 public:
     // Opens (and creates when needed) the database and its tables for `schema`.
     [[nodiscard]] static Result<OrgDatabase> open(const QString &path, const OrgSchema &schema);
+    // Creates the tables (and the columns of existing tables) that `schema` has and the
+    // database lacks; what exists is kept.
+    [[nodiscard]] Result<void> createTables(const OrgSchema &schema) const;
 
     OrgDatabase() = default;
 
@@ -36,13 +39,15 @@ public:
     [[nodiscard]] Result<void> setMeta(const QString &key, const QString &value) const;
     // True once a generator has filled the org (the meta key "generated" is set).
     [[nodiscard]] bool isGenerated() const;
+    // A new record id for `keyPrefix`. Records made after generation take serials far above
+    // the generator's, persisted (meta "serial.<prefix>") so that every process sharing the
+    // org hands out distinct ids. Call it inside the write transaction.
+    [[nodiscard]] QString nextId(const QString &keyPrefix) const;
 
     // Quotes an identifier for SQL ("Group", "Case" and "User" are reserved words).
     [[nodiscard]] static QString quote(const QString &identifier);
 
 private:
-    [[nodiscard]] Result<void> createTables(const OrgSchema &schema) const;
-
     QString m_path;         // empty for in-memory
     QString m_databaseName; // what QSQLITE opens: the path, or a shared-cache memory URI
     QString m_connectionPrefix;
