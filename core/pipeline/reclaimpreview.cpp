@@ -4,7 +4,6 @@
 #include "core/safety/safetychecks.h"
 
 #include <algorithm>
-#include <array>
 #include <vector>
 
 namespace lr::pipeline {
@@ -15,22 +14,24 @@ namespace {
 // the snapshot (so that equal names always sort the same way), and splits them into
 // candidates and blocked users. Sorting is the costliest step of a large preview, so each
 // name is case-folded once into one buffer, right after the checks read it (while it is
-// still in the cache), and most comparisons end on integers: the days and the first 16
-// folded characters of the name, packed one byte each.
+// still in the cache), and most comparisons end on the small sort keys alone: the days and
+// the first 16 folded characters of the name, packed one byte each.
 class EntrySorter
 {
 public:
-    explicit EntrySorter(qsizetype capacity) { m_keys.reserve(static_cast<size_t>(capacity)); }
+    explicit EntrySorter(qsizetype capacity)
+    {
+        m_keys.reserve(static_cast<size_t>(capacity));
+        m_names.reserve(static_cast<size_t>(capacity));
+    }
 
     void add(const PreviewEntry &entry, const QString &name)
     {
-        Key key{entry.daysInactive,
-                {0, 0},
-                static_cast<qsizetype>(m_folded.size()),
-                name.size(),
-                entry.userIndex,
-                static_cast<qsizetype>(m_keys.size()),
-                safety::hasRed(entry.findings)};
+        Key key{{0, 0}, entry.daysInactive, static_cast<int>(m_keys.size())};
+        m_names.push_back({static_cast<qsizetype>(m_folded.size()),
+                           name.size(),
+                           entry.userIndex,
+                           safety::hasRed(entry.findings)});
         qsizetype encoded = 0; // prefix bytes so far; 16 at most
         for (qsizetype i = 0; i < name.size(); ++i) {
             const char16_t unit = folded(name.at(i).unicode());
@@ -53,23 +54,31 @@ public:
         std::sort(m_keys.begin(), m_keys.end(), [this](const Key &a, const Key &b) {
             return before(a, b);
         });
+        const auto blocked = std::count_if(
+            m_names.cbegin(), m_names.cend(), [](const Name &n) { return n.blocked; });
+        preview.blocked.reserve(blocked);
+        preview.candidates.reserve(static_cast<qsizetype>(m_names.size()) - blocked);
         for (const Key &key : m_keys) {
-            (key.blocked ? preview.blocked : preview.candidates)
+            (m_names[key.entry].blocked ? preview.blocked : preview.candidates)
                 .append(std::move(entries[key.entry]));
         }
     }
 
 private:
+    // What the sort moves around: small, so that it stays in the cache.
     struct Key
     {
-        int daysInactive;
         // The folded name's first 16 units as bytes, the first one highest; units from U+00FF
         // up end it (see add()). Equal prefixes fall through to the full comparison.
-        std::array<quint64, 2> prefix;
+        quint64 prefix[2];
+        int daysInactive;
+        int entry; // into m_names and the entries
+    };
+    struct Name
+    {
         qsizetype offset; // of the folded name in m_folded
         qsizetype length;
         int userIndex;
-        qsizetype entry;
         bool blocked; // read here rather than from the findings, which are cold by then
     };
 
@@ -86,19 +95,25 @@ private:
         if (a.daysInactive != b.daysInactive) {
             return a.daysInactive > b.daysInactive;
         }
-        if (a.prefix != b.prefix) {
-            return a.prefix < b.prefix; // lexicographic over the two words
+        if (a.prefix[0] != b.prefix[0]) {
+            return a.prefix[0] < b.prefix[0];
         }
-        const int byName = name(a).compare(name(b));
-        return byName != 0 ? byName < 0 : a.userIndex < b.userIndex;
+        if (a.prefix[1] != b.prefix[1]) {
+            return a.prefix[1] < b.prefix[1];
+        }
+        const Name &na = m_names[a.entry];
+        const Name &nb = m_names[b.entry];
+        const int byName = text(na).compare(text(nb));
+        return byName != 0 ? byName < 0 : na.userIndex < nb.userIndex;
     }
 
-    QStringView name(const Key &key) const
+    QStringView text(const Name &name) const
     {
-        return QStringView(m_folded.data() + key.offset, key.length);
+        return QStringView(m_folded.data() + name.offset, name.length);
     }
 
     std::vector<Key> m_keys;
+    std::vector<Name> m_names;
     std::vector<char16_t> m_folded;
 };
 
@@ -124,8 +139,8 @@ ReclaimPreview ReclaimPreview::build(const scan::OrgSnapshot &snapshot,
         if (!policy.covers(user.licenseName, user.userType)) {
             continue;
         }
-        ++preview.inScope;
         const int threshold = policy.thresholdFor(user.licenseName);
+        ++preview.inScope;
         const int days = user.daysInactive(utcNow);
         if (days < threshold) {
             continue;

@@ -1,6 +1,5 @@
 #include "core/safety/checkcache.h"
 
-#include "core/safety/safetychecks.h"
 #include "core/safety/unknownsource.h"
 
 #include <algorithm>
@@ -68,22 +67,9 @@ CheckCache::CheckCache(const scan::OrgSnapshot &snapshot,
     }
 }
 
-const CheckCache &CheckCache::of(const CheckContext &context, std::optional<CheckCache> &storage)
+const CheckCache &CheckCache::made(const CheckContext &context, std::optional<CheckCache> &storage)
 {
-    if (context.cache) {
-        return *context.cache;
-    }
     return storage.emplace(context.snapshot, context.policy, context.settings);
-}
-
-bool CheckCache::isComplete(scan::DataSource source) const
-{
-    return m_complete[static_cast<int>(source)];
-}
-
-const QString &CheckCache::unknownMessage(scan::DataSource source) const
-{
-    return m_unknownMessages[static_cast<int>(source)];
 }
 
 QString CheckCache::defaultOwnerEntry(const scan::ScannedUser &user) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/policy/policy.h"
+#include "core/safety/safetychecks.h"
 #include "core/safety/safetysettings.h"
 #include "core/safety/servicepatterns.h"
 #include "core/scan/orgsnapshot.h"
@@ -15,8 +16,6 @@
 #include <optional>
 
 namespace lr::safety {
-
-struct CheckContext;
 
 // What the safety checks would otherwise work out again for every user: the compiled
 // service-account patterns, which sources are complete and the sentences for those that
@@ -45,11 +44,20 @@ public:
     // The context's cache, or else one built into `storage`: a check called on its own (a
     // test, one user's details) works without the caller preparing anything.
     [[nodiscard]] static const CheckCache &of(const CheckContext &context,
-                                              std::optional<CheckCache> &storage);
+                                              std::optional<CheckCache> &storage)
+    {
+        return context.cache ? *context.cache : made(context, storage);
+    }
 
-    [[nodiscard]] bool isComplete(scan::DataSource source) const;
+    [[nodiscard]] bool isComplete(scan::DataSource source) const
+    {
+        return m_complete[static_cast<size_t>(source)];
+    }
     // The red finding's sentence for an incomplete source, naming the missing permission.
-    [[nodiscard]] const QString &unknownMessage(scan::DataSource source) const;
+    [[nodiscard]] const QString &unknownMessage(scan::DataSource source) const
+    {
+        return m_unknownMessages[static_cast<size_t>(source)];
+    }
 
     [[nodiscard]] const ServicePatterns &servicePatterns() const { return m_servicePatterns; }
     // The SafetySettings::defaultOwners entry that names this user, by id or username
@@ -83,6 +91,8 @@ public:
     }
 
 private:
+    static const CheckCache &made(const CheckContext &context, std::optional<CheckCache> &storage);
+
     struct CountedKey
     {
         Counted kind;

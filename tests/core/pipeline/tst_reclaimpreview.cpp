@@ -42,15 +42,32 @@ ScannedUser user(const QString &name,
     return u;
 }
 
+lr::scan::SourceStatus status(bool complete, const QString &missingPermission = {})
+{
+    lr::scan::SourceStatus source;
+    source.complete = complete;
+    source.missingPermission = missingPermission;
+    return source;
+}
+
 OrgSnapshot snapshotOf(const QList<ScannedUser> &users)
 {
     OrgSnapshot snapshot;
     snapshot.takenAt = now();
     snapshot.users = users;
     for (int i = 0; i <= static_cast<int>(DataSource::UserLogins); ++i) {
-        snapshot.sources.insert(static_cast<DataSource>(i), {true, QString(), QString()});
+        snapshot.sources.insert(static_cast<DataSource>(i), status(true));
     }
     return snapshot;
+}
+
+lr::scan::QueueMembership queue(const QString &id, const QString &name, int activeMembers)
+{
+    lr::scan::QueueMembership q;
+    q.queueId = id;
+    q.queueName = name;
+    q.activeMembers = activeMembers;
+    return q;
 }
 
 Policy everyLicense()
@@ -207,7 +224,7 @@ void TestReclaimPreview::candidatesNeverCarryRed()
         u.activeDirectReports = i & 1;
         u.openCases = (i >> 1) & 1;
         if (i & 4) {
-            u.queues = {{u"00G"_s, u"Escalations"_s, 1}};
+            u.queues = {queue(u"00G"_s, u"Escalations"_s, 1)};
         }
         if (i & 8) {
             u.scheduledJobs = {u"Nightly Export"_s};
@@ -305,7 +322,7 @@ void TestReclaimPreview::sortsNamesLikeCaseInsensitiveCompare()
 void TestReclaimPreview::incompleteSourceBlocksEveryone()
 {
     OrgSnapshot snapshot = snapshotOf({user(u"Ann"_s, 200), user(u"Ben"_s, 300)});
-    snapshot.sources[DataSource::Approvals] = {false, u"View All Data"_s, QString()};
+    snapshot.sources[DataSource::Approvals] = status(false, u"View All Data"_s);
     const ReclaimPreview preview = ReclaimPreview::build(snapshot, everyLicense(), {}, now());
 
     QVERIFY(preview.candidates.isEmpty());
@@ -323,7 +340,10 @@ void TestReclaimPreview::exemptUserIsBlocked()
     const ScannedUser exempt = user(u"Exempt"_s, 200);
     const OrgSnapshot snapshot = snapshotOf({exempt, user(u"Other"_s, 200)});
     Policy policy = everyLicense();
-    policy.exemptions = {{exempt.id, u"Auditor"_s, QDate()}};
+    lr::policy::Exemption exemption;
+    exemption.userId = exempt.id;
+    exemption.reason = u"Auditor"_s;
+    policy.exemptions = {exemption};
     const ReclaimPreview preview = ReclaimPreview::build(snapshot, policy, {}, now());
 
     QCOMPARE(names(preview.blocked, snapshot), QStringList{u"Exempt"_s});

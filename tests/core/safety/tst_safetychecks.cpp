@@ -56,6 +56,33 @@ ScannedUser plainUser()
     return user;
 }
 
+// Builders by field name, so that the tests keep compiling when these structs grow.
+Exemption exemption(const QString &userId, const QString &reason, const QDate &expires)
+{
+    Exemption e;
+    e.userId = userId;
+    e.reason = reason;
+    e.expires = expires;
+    return e;
+}
+
+RecentKeep keep(const QString &userId, const QDate &keptOn)
+{
+    RecentKeep k;
+    k.userId = userId;
+    k.keptOn = keptOn;
+    return k;
+}
+
+QueueMembership queue(const QString &id, const QString &name, int activeMembers)
+{
+    QueueMembership q;
+    q.queueId = id;
+    q.queueName = name;
+    q.activeMembers = activeMembers;
+    return q;
+}
+
 // One row of a check's table: the user, what the scan could not read, and the settings.
 struct Scenario
 {
@@ -479,35 +506,32 @@ void TestSafetyChecks::queueMember_data()
     addColumns();
     QTest::newRow("no-queue") << scenario() << QString() << QStringList();
     QTest::newRow("only-active-member")
-        << scenario([](Scenario &s) {
-               s.user.queues = {{u"00G1"_s, u"Support Tier 2"_s, 1}};
-           })
+        << scenario([](Scenario &s) { s.user.queues = {queue(u"00G1"_s, u"Support Tier 2"_s, 1)}; })
         << u"red"_s
         << QStringList{u"Only active member of 1 queue: Support Tier 2. Add another active "
                        u"member before deactivating, or the work routed there waits for "
                        u"nobody."_s};
-    QTest::newRow("no-active-member-counted") << scenario([](Scenario &s) {
-        s.user.queues = {{u"00G1"_s, u"Escalations"_s, 0}};
-    }) << u"red"_s << QStringList{u"Only active member of 1 queue: Escalations."_s};
+    QTest::newRow("no-active-member-counted")
+        << scenario([](Scenario &s) { s.user.queues = {queue(u"00G1"_s, u"Escalations"_s, 0)}; })
+        << u"red"_s << QStringList{u"Only active member of 1 queue: Escalations."_s};
     QTest::newRow("one-other-active-member")
-        << scenario([](Scenario &s) {
-               s.user.queues = {{u"00G1"_s, u"Billing"_s, 2}};
-           })
+        << scenario([](Scenario &s) { s.user.queues = {queue(u"00G1"_s, u"Billing"_s, 2)}; })
         << u"amber"_s
         << QStringList{u"Member of 1 queue shared with other active members: Billing. Make sure "
                        u"they can take over the work."_s};
     QTest::newRow("sole-and-shared")
         << scenario([](Scenario &s) {
-               s.user.queues = {{u"00G1"_s, u"Escalations"_s, 1},
-                                {u"00G2"_s, u"Billing"_s, 5},
-                                {u"00G3"_s, u"Returns"_s, 3}};
+               s.user.queues = {queue(u"00G1"_s, u"Escalations"_s, 1),
+                                queue(u"00G2"_s, u"Billing"_s, 5),
+                                queue(u"00G3"_s, u"Returns"_s, 3)};
            })
         << u"red amber"_s
         << QStringList{u"Only active member of 1 queue: Escalations."_s,
                        u"Member of 2 queues shared with other active members: Billing and "
                        u"Returns."_s};
     QTest::newRow("three-sole") << scenario([](Scenario &s) {
-        s.user.queues = {{u"00G1"_s, u"A"_s, 1}, {u"00G2"_s, u"B"_s, 1}, {u"00G3"_s, u"C"_s, 1}};
+        s.user.queues = {
+            queue(u"00G1"_s, u"A"_s, 1), queue(u"00G2"_s, u"B"_s, 1), queue(u"00G3"_s, u"C"_s, 1)};
     }) << u"red"_s << QStringList{u"Only active member of 3 queues: A, B and 1 more."_s};
 }
 
@@ -686,56 +710,56 @@ void TestSafetyChecks::exempt_data()
     const QDate today = now().date();
     QTest::newRow("not-exempt") << scenario() << QString() << QStringList();
     QTest::newRow("no-expiry") << scenario([](Scenario &s) {
-        s.policy.exemptions = {{kUserId, u"Parental leave."_s, QDate()}};
+        s.policy.exemptions = {exemption(kUserId, u"Parental leave."_s, QDate())};
     }) << u"red"_s << QStringList{u"Exempt from this policy with no end date: Parental leave."_s};
     QTest::newRow("expires-tomorrow") << scenario([today](Scenario &s) {
-        s.policy.exemptions = {{kUserId, u"Board member"_s, today.addDays(1)}};
+        s.policy.exemptions = {exemption(kUserId, u"Board member"_s, today.addDays(1))};
     }) << u"red"_s << QStringList{u"Exempt from this policy until 2026-06-16: Board member."_s};
     QTest::newRow("expires-today") << scenario([today](Scenario &s) {
-        s.policy.exemptions = {{kUserId, u"Board member"_s, today}};
+        s.policy.exemptions = {exemption(kUserId, u"Board member"_s, today)};
     }) << u"red"_s << QStringList{u"until 2026-06-15"_s};
     QTest::newRow("expired-yesterday") << scenario([today](Scenario &s) {
-        s.policy.exemptions = {{kUserId, u"Board member"_s, today.addDays(-1)}};
+        s.policy.exemptions = {exemption(kUserId, u"Board member"_s, today.addDays(-1))};
     }) << QString() << QStringList();
     QTest::newRow("no-reason") << scenario([](Scenario &s) {
-        s.policy.exemptions = {{kUserId, QString(), QDate()}};
+        s.policy.exemptions = {exemption(kUserId, QString(), QDate())};
     }) << u"red"_s << QStringList{u"Exempt from this policy with no end date (no reason given)."_s};
     QTest::newRow("by-15-character-id") << scenario([](Scenario &s) {
-        s.policy.exemptions = {{kUserId.left(15), u"Auditor"_s, QDate()}};
+        s.policy.exemptions = {exemption(kUserId.left(15), u"Auditor"_s, QDate())};
     }) << u"red"_s << QStringList{u"Auditor"_s};
     QTest::newRow("someone-else-exempt") << scenario([](Scenario &s) {
-        s.policy.exemptions = {{u"005000000000002AAA"_s, u"Auditor"_s, QDate()}};
+        s.policy.exemptions = {exemption(u"005000000000002AAA"_s, u"Auditor"_s, QDate())};
     }) << QString() << QStringList();
     QTest::newRow("kept-ten-days-ago")
-        << scenario([today](Scenario &s) {
-               s.policy.recentKeeps = {{kUserId, today.addDays(-10)}};
-           })
+        << scenario(
+               [today](Scenario &s) { s.policy.recentKeeps = {keep(kUserId, today.addDays(-10))}; })
         << u"red"_s
         << QStringList{u"Kept on 2026-06-05 (10 days ago); the 90-day cooldown of this policy "
                        u"ends on 2026-09-03."_s};
     QTest::newRow("kept-today") << scenario([today](Scenario &s) {
-        s.policy.recentKeeps = {{kUserId, today}};
+        s.policy.recentKeeps = {keep(kUserId, today)};
     }) << u"red"_s << QStringList{u"Kept on 2026-06-15 (today)"_s};
     QTest::newRow("last-day-of-cooldown") << scenario([today](Scenario &s) {
-        s.policy.recentKeeps = {{kUserId, today.addDays(-89)}};
+        s.policy.recentKeeps = {keep(kUserId, today.addDays(-89))};
     }) << u"red"_s << QStringList{u"ends on 2026-06-16"_s};
     QTest::newRow("cooldown-over") << scenario([today](Scenario &s) {
-        s.policy.recentKeeps = {{kUserId, today.addDays(-90)}};
+        s.policy.recentKeeps = {keep(kUserId, today.addDays(-90))};
     }) << QString() << QStringList();
     QTest::newRow("latest-keep-counts") << scenario([today](Scenario &s) {
-        s.policy.recentKeeps = {{kUserId, today.addDays(-5)}, {kUserId, today.addDays(-200)}};
+        s.policy.recentKeeps = {keep(kUserId, today.addDays(-5)),
+                                keep(kUserId, today.addDays(-200))};
     }) << u"red"_s << QStringList{u"Kept on 2026-06-10 (5 days ago)"_s};
     QTest::newRow("cooldown-of-one-day") << scenario([today](Scenario &s) {
         s.policy.cooldownDays = 1;
-        s.policy.recentKeeps = {{kUserId, today}};
+        s.policy.recentKeeps = {keep(kUserId, today)};
     }) << u"red"_s << QStringList{u"the 1-day cooldown of this policy ends on 2026-06-16."_s};
     QTest::newRow("no-cooldown") << scenario([today](Scenario &s) {
         s.policy.cooldownDays = 0;
-        s.policy.recentKeeps = {{kUserId, today}};
+        s.policy.recentKeeps = {keep(kUserId, today)};
     }) << QString() << QStringList();
     QTest::newRow("exempt-and-kept") << scenario([today](Scenario &s) {
-        s.policy.exemptions = {{kUserId, u"Auditor"_s, QDate()}};
-        s.policy.recentKeeps = {{kUserId, today.addDays(-1)}};
+        s.policy.exemptions = {exemption(kUserId, u"Auditor"_s, QDate())};
+        s.policy.recentKeeps = {keep(kUserId, today.addDays(-1))};
     }) << u"red red"_s << QStringList{u"Auditor"_s, u"(yesterday)"_s};
 }
 
@@ -889,7 +913,7 @@ void TestSafetyChecks::ownRecordSettlesUnknown_data()
                        u"reclaiming the seat."_s};
     QTest::newRow("sole-queue-member")
         << scenario([](Scenario &s) {
-               s.user.queues = {{u"00G1"_s, u"Escalations"_s, 1}};
+               s.user.queues = {queue(u"00G1"_s, u"Escalations"_s, 1)};
                s.incomplete.insert(DataSource::Queues, QString());
            })
         << u"queue-member"_s
@@ -898,7 +922,7 @@ void TestSafetyChecks::ownRecordSettlesUnknown_data()
     // An amber reason does not settle anything: the unseen part could still be red.
     QTest::newRow("shared-queue-member-still-unknown")
         << scenario([](Scenario &s) {
-               s.user.queues = {{u"00G1"_s, u"Billing"_s, 4}};
+               s.user.queues = {queue(u"00G1"_s, u"Billing"_s, 4)};
                s.incomplete.insert(DataSource::Queues, u"Permission X"_s);
            })
         << u"queue-member"_s
