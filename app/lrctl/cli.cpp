@@ -23,11 +23,13 @@ QString tr(const char *text)
 const QHash<QString, QStringList> &commandOptions()
 {
     static const QHash<QString, QStringList> options{
-        {u"demo-org serve"_s, {u"users"_s, u"seed"_s, u"port"_s, u"db"_s, u"control"_s}},
+        {u"demo-org serve"_s,
+         {u"users"_s, u"seed"_s, u"port"_s, u"db"_s, u"control"_s, u"lr-schema"_s}},
         {u"query"_s, {u"batch-size"_s}},
         {u"licenses"_s, {}},
         {u"limits"_s, {}},
         {u"scan"_s, {u"threshold"_s, u"license"_s}},
+        {u"policy"_s, {u"output"_s}},
     };
     return options;
 }
@@ -71,9 +73,11 @@ void Cli::addOptions()
         {u"port"_s, tr("Port to listen on (0 = any free port)."), u"P"_s},
         {u"db"_s, tr("SQLite file of a persisted demo org."), u"FILE"_s},
         {u"control"_s, tr("Serve the test control API.")},
+        {u"lr-schema"_s, tr("The demo org's LR objects: current, none or old."), u"STATE"_s},
         {u"batch-size"_s, tr("Records per query page, 200 to 2000."), u"N"_s},
         {u"threshold"_s, tr("Days of inactivity."), u"DAYS"_s},
         {u"license"_s, tr("A license to include."), u"NAME"_s},
+        {u"output"_s, tr("File to write."), u"FILE"_s},
     });
 }
 
@@ -91,8 +95,17 @@ Commands:
   scan                      Scan the org and preview, without changing anything, which
                             seats the default policy ("Salesforce licenses, 90 days") would
                             reclaim and which users the ten safety checks keep safe.
-      --threshold DAYS      Days without a login (default 90).
+      --threshold DAYS      Days without a login, 30 to 365 (default 90).
       --license NAME        A license to include (repeatable; default Salesforce).
+  policy list               The org's reclaim policies (the built-in default where none
+                            is stored, or where the LR objects are not deployed).
+  policy show NAME          One policy, every field and exemption.
+  policy export NAME        The policy as a license-reclaim-policy/1 JSON file.
+      --output FILE         Write it to FILE instead of stdout.
+  policy import FILE        Create the policy in FILE, or replace the one of its name.
+                            A file with any problem saves nothing (exit 3) and each
+                            problem is printed with its JSON path.
+  policy pause NAME         Pause a policy; policy resume NAME runs it again.
   demo-org serve            Serve a demo org on 127.0.0.1 until stopped. Prints
                             instance_url=, access_token= (admin), analyst_token= and
                             viewer_token= lines first.
@@ -101,6 +114,9 @@ Commands:
       --port P              Port (default: any free port).
       --db FILE             Keep the org in this SQLite file (default: in memory).
       --control             Also serve the test control API under /__control/.
+      --lr-schema STATE     The License Reclaim objects: current (deployed, the
+                            default), none (never deployed) or old (an older schema
+                            version).
 
 Choosing the org (for every command that reads or writes one; choose exactly one):
   --demo                    The local demo org in your data directory, generated with
@@ -120,7 +136,8 @@ Exit codes:
   0  success
   1  failure (the org or the network failed; the message says how)
   2  bad usage (one line naming the argument)
-  3  refused (kill switch, permissions, dry-run rules)
+  3  refused (kill switch, permissions, dry-run rules, LR objects not deployed, an
+     invalid policy)
 
 Logging goes to stderr; QT_LOGGING_RULES="lr.*.debug=true" shows more. Tokens are never
 printed except by demo-org serve, which prints its demo org's own tokens.
@@ -299,6 +316,9 @@ QCoro::Task<int> Cli::run()
     }
     if (command == u"scan") {
         co_return co_await Commands::scan(*this);
+    }
+    if (command == u"policy") {
+        co_return co_await Commands::policy(*this);
     }
     co_return co_await Commands::limits(*this);
 }

@@ -15,6 +15,7 @@ public:
     [[nodiscard]] static QCoro::Task<int> licenses(Cli &cli);
     [[nodiscard]] static QCoro::Task<int> limits(Cli &cli);
     [[nodiscard]] static QCoro::Task<int> scan(Cli &cli);
+    [[nodiscard]] static QCoro::Task<int> policy(Cli &cli);
 };
 
 } // namespace lr::cli

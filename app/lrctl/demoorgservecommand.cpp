@@ -27,6 +27,15 @@ QCoro::Task<int> Commands::demoOrgServe(Cli &cli)
     options.userCount = static_cast<int>(*users);
     options.seed = static_cast<quint64>(*seed);
     options.controlApi = cli.parser().isSet(u"control"_s);
+    if (cli.parser().isSet(u"lr-schema"_s)) {
+        const QString state = cli.parser().value(u"lr-schema"_s);
+        const std::optional<demo::LrSchema> schema = demo::lrSchemaFromName(state);
+        if (!schema) {
+            co_return cli.usage(u"--lr-schema"_s,
+                                u"expected current, none or old, got '%1'"_s.arg(state));
+        }
+        options.lrSchema = *schema;
+    }
     if (cli.parser().isSet(u"db"_s)) {
         options.databasePath = QFileInfo(cli.parser().value(u"db"_s)).absoluteFilePath();
         if (QFileInfo(options.databasePath).isDir()) {

@@ -1,6 +1,7 @@
 #include "app/lrctl/cli.h"
 #include "app/lrctl/commands.h"
 #include "app/lrctl/connectedorg.h"
+#include "core/pipeline/previewcsv.h"
 #include "core/pipeline/reclaimpreview.h"
 #include "core/safety/safetysettings.h"
 #include "core/scan/orgscanner.h"
@@ -84,6 +85,14 @@ QCoro::Task<int> Commands::scan(Cli &cli)
             }
         }
     }
+    // An invalid policy is never run: name the option that made it so.
+    if (const QList<policy::PolicyProblem> problems = policy.validate(); !problems.isEmpty()) {
+        const policy::PolicyProblem &problem = problems.first();
+        co_return cli.usage(problem.field == policy::PolicyField::DefaultThresholdDays
+                                ? u"--threshold"_s
+                                : u"--license"_s,
+                            problem.message);
+    }
     int exitCode = Failure;
     std::unique_ptr<ConnectedOrg> org = co_await ConnectedOrg::connect(cli, &exitCode);
     if (!org) {
@@ -139,6 +148,13 @@ QCoro::Task<int> Commands::scan(Cli &cli)
                      .arg(preview.blocked.size())
                      .arg(snapshot->apiCalls)
               << Qt::endl;
+    if (cli.format() == OutputFormat::Kind::Csv) {
+        // For pipes and scripts: no byte order mark.
+        cli.out() << QString::fromUtf8(pipeline::PreviewCsv::write(
+            preview, snapshot.value(), pipeline::PreviewCsv::ByteOrderMark::Omit));
+        cli.out().flush();
+        co_return Success;
+    }
     const QJsonObject json{{u"scanned"_s, snapshot->totalUsers},
                            {u"apiCalls"_s, snapshot->apiCalls},
                            {u"candidates"_s, candidates},

@@ -654,8 +654,15 @@ QString syntaxMessage(const QJsonParseError &error, QByteArrayView text)
 }
 
 // Whether `path` is `parent` or inside it: $.exemptions[2].reason is inside $.exemptions[2].
-bool isUnder(const QString &path, const QString &parent)
+bool isUnder(QString path, QString parent)
 {
+    // An exemption names its user by userId or by username: a problem with one stands for
+    // both.
+    for (QString *p : {&path, &parent}) {
+        if (p->endsWith(u".username"_s)) {
+            p->replace(p->size() - 8, 8, u"userId"_s);
+        }
+    }
     return path == parent
            || (path.startsWith(parent)
                && (path.at(parent.size()) == u'.' || path.at(parent.size()) == u'['));

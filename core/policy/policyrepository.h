@@ -53,6 +53,7 @@ public:
 
     // The org's alias, for the deploy command in messages; "<alias>" when not set.
     void setOrgAlias(const QString &alias) { m_alias = alias; }
+    [[nodiscard]] const QString &orgAlias() const { return m_alias; }
 
     // Whether the LR objects are deployed in the current schema version. Cached after the
     // first answer; `refresh` asks the org again (after a deploy).
