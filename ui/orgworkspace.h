@@ -4,6 +4,8 @@
 #include "core/org/apiusage.h"
 #include "core/org/orgchoice.h"
 #include "core/org/orgoverview.h"
+#include "core/policy/policy.h"
+#include "core/scan/orgsnapshot.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -14,6 +16,10 @@ namespace lr::org {
 class OpenedOrg;
 class OrgClient;
 } // namespace lr::org
+
+namespace lr::policy {
+class PolicyRepository;
+}
 
 namespace lr::ui {
 
@@ -35,18 +41,39 @@ public:
     [[nodiscard]] org::OrgClient *client() const { return m_client.get(); }
     [[nodiscard]] org::OpenedOrg *openedOrg() const { return m_opened.get(); }
     [[nodiscard]] const org::OrgIdentity &identity() const { return m_identity; }
+    // The org's policies; null until an org is open.
+    [[nodiscard]] policy::PolicyRepository *policies() const { return m_policies.get(); }
+
+    // The policy Preview runs and the Policies page has selected: the built-in default until
+    // another is chosen, and again after another org is opened.
+    [[nodiscard]] const policy::Policy &currentPolicy() const { return m_currentPolicy; }
+    void setCurrentPolicy(const policy::Policy &policy);
+
+    // The last scan of this org, whatever policy it ran for (a scan keeps every user inactive
+    // for 30 days or more); null before the first one and after another org is opened.
+    [[nodiscard]] std::shared_ptr<const scan::OrgSnapshot> lastSnapshot() const
+    {
+        return m_lastSnapshot;
+    }
+    void setLastSnapshot(std::shared_ptr<const scan::OrgSnapshot> snapshot);
 
 Q_SIGNALS:
     void opening(const QString &description);
     void opened(const lr::org::OrgIdentity &identity);
     void failed(const QString &message);
     void apiUsageChanged(const lr::org::ApiUsage &usage);
+    // setCurrentPolicy() was called (also with the same policy saved again).
+    void currentPolicyChanged(const lr::policy::Policy &policy);
+    void snapshotChanged();
 
 private:
     std::unique_ptr<org::OpenedOrg> m_opened;
     QNetworkAccessManager m_network;
     std::unique_ptr<org::OrgClient> m_client;
+    std::unique_ptr<policy::PolicyRepository> m_policies;
     org::OrgIdentity m_identity;
+    policy::Policy m_currentPolicy = policy::Policy::builtInDefault();
+    std::shared_ptr<const scan::OrgSnapshot> m_lastSnapshot;
 };
 
 } // namespace lr::ui
