@@ -183,13 +183,6 @@
 <context>
     <name>lr::ui::PreviewPage</name>
     <message numerus="yes">
-        <source>The built-in default policy: users of the Salesforce license who have not logged in for %Ln day(s). The preview writes nothing to the org.</source>
-        <translation>
-            <numerusform>The built-in default policy: users of the Salesforce license who have not logged in for %Ln day. The preview writes nothing to the org.</numerusform>
-            <numerusform>The built-in default policy: users of the Salesforce license who have not logged in for %Ln days. The preview writes nothing to the org.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Running the safety checks on %Ln user(s)…</source>
         <translation>
             <numerusform>Running the safety checks on %Ln user…</numerusform>
@@ -229,6 +222,20 @@
         <translation>
             <numerusform>Candidates have no red finding; users kept safe have at least one. %Ln more user in scope have not been inactive for as long as the policy&apos;s threshold.</numerusform>
             <numerusform>Candidates have no red finding; users kept safe have at least one. %Ln more users in scope have not been inactive for as long as the policy&apos;s threshold.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Users of %1 who have not logged in for %Ln day(s) (or the policy&apos;s threshold for their license). The preview writes nothing to the org.</source>
+        <translation>
+            <numerusform>Users of %1 who have not logged in for %Ln day (or the policy&apos;s threshold for their license). The preview writes nothing to the org.</numerusform>
+            <numerusform>Users of %1 who have not logged in for %Ln days (or the policy&apos;s threshold for their license). The preview writes nothing to the org.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %Ln row(s) to %1.</source>
+        <translation>
+            <numerusform>Saved %Ln row to %1.</numerusform>
+            <numerusform>Saved %Ln rows to %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -13,7 +13,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -56,6 +58,11 @@ private Q_SLOTS:
     void showBlockedListsTheUsersKeptSafe();
     void selectingABlockedUserShowsItsRedFindings();
     void headerStillNamesTheOrg();
+    void previewPublishesItsSnapshot();
+    void anotherPolicyIsPreviewedWithoutAScan();
+    void invalidPolicyIsNotRun();
+    void exportWritesCandidatesAndBlockedUsers();
+    void exportToAnUnwritablePlaceSaysWhy();
     void secondScanIsIgnoredWhileScanning();
     void scanErrorIsShownInPlainWords();
     void closingThePageMidScanIsSafe();
@@ -294,6 +301,107 @@ void TestPreviewPage::headerStillNamesTheOrg()
     QVERIFY(!header->orgText().isEmpty());
     QCOMPARE(header->orgText(), m_window->workspace()->identity().name);
     QVERIFY(m_window->windowTitle().contains(header->orgText()));
+}
+
+void TestPreviewPage::previewPublishesItsSnapshot()
+{
+    const std::shared_ptr<const lr::scan::OrgSnapshot> snapshot =
+        m_window->workspace()->lastSnapshot();
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->users.size(), page()->model()->snapshot().users.size());
+    QCOMPARE(snapshot->takenAt, page()->model()->snapshot().takenAt);
+}
+
+void TestPreviewPage::anotherPolicyIsPreviewedWithoutAScan()
+{
+    lr::ui::OrgWorkspace *workspace = m_window->workspace();
+    const QDateTime takenAt = page()->model()->snapshot().takenAt;
+    const qsizetype defaultCandidates = page()->model()->preview().candidates.size();
+    QSignalSpy started(page(), &PreviewPage::scanStarted);
+    QSignalSpy ready(page(), &PreviewPage::previewReady);
+    QSignalSpy snapshots(workspace, &lr::ui::OrgWorkspace::snapshotChanged);
+
+    lr::policy::Policy everyLicense = lr::policy::Policy::builtInDefault();
+    everyLicense.name = u"Every license, 200 days"_s;
+    everyLicense.includeLicenses.clear();
+    everyLicense.defaultThresholdDays = 200;
+    workspace->setCurrentPolicy(everyLicense);
+    QVERIFY(ready.wait(60000));
+    QCOMPARE(started.size(), 0);
+    QCOMPARE(snapshots.size(), 0);
+    QCOMPARE(page()->model()->snapshot().takenAt, takenAt);
+    QCOMPARE(page()->policy().name, everyLicense.name);
+    QCOMPARE(child<QLabel>(u"policyLabel"_s)->text(),
+             u"Policy: Every license, 200 days · dry run"_s);
+    const lr::pipeline::ReclaimPreview &preview = page()->model()->preview();
+    QVERIFY(!preview.candidates.isEmpty());
+    QSet<QString> licenses;
+    for (const lr::pipeline::PreviewEntry &entry : preview.candidates) {
+        QVERIFY(entry.daysInactive >= 200);
+        licenses.insert(page()->model()->snapshot().users.at(entry.userIndex).licenseName);
+    }
+    QVERIFY2(licenses.size() > 1, "every license is in scope, not only Salesforce");
+    const QString status = child<QLabel>(u"previewStatusLabel"_s)->text();
+    QVERIFY2(status.contains(u"without reading the org again"_s), qPrintable(status));
+
+    workspace->setCurrentPolicy(lr::policy::Policy::builtInDefault());
+    QVERIFY(ready.wait(60000));
+    QCOMPARE(started.size(), 0);
+    QCOMPARE(page()->model()->preview().candidates.size(), defaultCandidates);
+}
+
+void TestPreviewPage::invalidPolicyIsNotRun()
+{
+    lr::ui::OrgWorkspace *workspace = m_window->workspace();
+    const qsizetype candidates = page()->model()->preview().candidates.size();
+    lr::policy::Policy invalid = lr::policy::Policy::builtInDefault();
+    invalid.name = u"Too eager"_s;
+    invalid.defaultThresholdDays = 5;
+    QVERIFY(!invalid.isValid());
+    QSignalSpy started(page(), &PreviewPage::scanStarted);
+    workspace->setCurrentPolicy(invalid);
+    QVERIFY(!page()->isScanning());
+    page()->scan();
+    QVERIFY(!page()->isScanning());
+    QCOMPARE(started.size(), 0);
+    const QString status = child<QLabel>(u"previewStatusLabel"_s)->text();
+    QVERIFY2(status.contains(u"“Too eager” is not valid"_s), qPrintable(status));
+    QVERIFY2(status.contains(invalid.validate().first().message), qPrintable(status));
+    QCOMPARE(page()->model()->preview().candidates.size(), candidates); // the last one stays
+
+    QSignalSpy ready(page(), &PreviewPage::previewReady);
+    workspace->setCurrentPolicy(lr::policy::Policy::builtInDefault());
+    QVERIFY(ready.wait(60000));
+}
+
+void TestPreviewPage::exportWritesCandidatesAndBlockedUsers()
+{
+    QVERIFY(child<QPushButton>(u"exportCsvButton"_s)->isEnabled());
+    const QString path = m_data.filePath(u"preview.csv"_s);
+    QVERIFY(page()->exportCsv(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray csv = file.readAll();
+    QVERIFY(csv.startsWith("\xEF\xBB\xBF")); // for Excel
+    const lr::pipeline::ReclaimPreview &preview = page()->model()->preview();
+    const lr::scan::OrgSnapshot &snapshot = page()->model()->snapshot();
+    QCOMPARE(csv.count("\r\ncandidate,"), preview.candidates.size());
+    QCOMPARE(csv.count("\r\nblocked,"), preview.blocked.size());
+    for (const auto *list : {&preview.candidates, &preview.blocked}) {
+        const QString username = snapshot.users.at(list->first().userIndex).username;
+        QVERIFY2(csv.contains(username.toUtf8()), qPrintable(username));
+    }
+    const QString status = child<QLabel>(u"previewStatusLabel"_s)->text();
+    QVERIFY2(status.contains(QDir::toNativeSeparators(path)), qPrintable(status));
+}
+
+void TestPreviewPage::exportToAnUnwritablePlaceSaysWhy()
+{
+    const QString path = m_data.filePath(u"no such folder/preview.csv"_s);
+    QVERIFY(!page()->exportCsv(path));
+    QVERIFY(!QFile::exists(path));
+    const QString status = child<QLabel>(u"previewStatusLabel"_s)->text();
+    QVERIFY2(status.contains(u"could not be saved"_s), qPrintable(status));
 }
 
 void TestPreviewPage::secondScanIsIgnoredWhileScanning()

@@ -2,6 +2,7 @@
 
 #include "core/common/logging.h"
 #include "core/org/orgclient.h"
+#include "core/pipeline/previewcsv.h"
 #include "ui/orgworkspace.h"
 #include "ui/preview/candidatedetailsview.h"
 #include "ui/preview/candidatefilterproxymodel.h"
@@ -11,6 +12,9 @@
 #include "ui/preview/scansourcewarning.h"
 
 #include <QCheckBox>
+#include <QDate>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -19,8 +23,11 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -35,7 +42,7 @@ constexpr int kMaxInitialColumnWidth = 220;
 PreviewPage::PreviewPage(OrgWorkspace *workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
-    , m_policy(policy::Policy::builtInDefault())
+    , m_policy(workspace->currentPolicy())
     , m_model(new CandidateTableModel(this))
     , m_proxy(new CandidateFilterProxyModel(this))
 {
@@ -59,6 +66,9 @@ PreviewPage::PreviewPage(OrgWorkspace *workspace, QWidget *parent)
         updateEmptyState();
     });
     connect(m_scanButton, &QPushButton::clicked, this, &PreviewPage::scan);
+    connect(m_exportButton, &QPushButton::clicked, this, &PreviewPage::chooseCsvFile);
+    connect(m_workspace, &OrgWorkspace::currentPolicyChanged, this, &PreviewPage::applyPolicy);
+    applyPolicy(m_policy);
 }
 
 PreviewPage::~PreviewPage() = default;
@@ -111,28 +121,26 @@ QLayout *PreviewPage::createTopBar()
     titleFont.setBold(true);
     title->setFont(titleFont);
 
-    auto *policyLabel = new QLabel(this);
-    policyLabel->setObjectName(QStringLiteral("policyLabel"));
-    //: "Policy: Salesforce licenses, 90 days · dry run"
-    policyLabel->setText(
-        tr("Policy: %1 · %2")
-            .arg(m_policy.name, m_policy.dryRun ? tr("dry run") : tr("live actions")));
-    policyLabel->setToolTip(tr("The built-in default policy: users of the Salesforce license "
-                               "who have not logged in for %Ln day(s). The preview writes "
-                               "nothing to the org.",
-                               "",
-                               m_policy.defaultThresholdDays));
+    m_policyLabel = new QLabel(this);
+    m_policyLabel->setObjectName(QStringLiteral("policyLabel"));
+    m_policyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_scanButton = new QPushButton(tr("&Scan"), this);
     m_scanButton->setObjectName(QStringLiteral("scanButton"));
     m_scanButton->setToolTip(tr("Read the org again and rebuild the preview."));
     m_scanButton->setEnabled(false);
 
+    m_exportButton = new QPushButton(tr("&Export CSV…"), this);
+    m_exportButton->setObjectName(QStringLiteral("exportCsvButton"));
+    m_exportButton->setToolTip(tr("Save the candidates, and the blocked users with their "
+                                  "reasons, as a CSV file for Excel."));
+    m_exportButton->setEnabled(false);
+
     auto *bar = new QHBoxLayout;
     bar->addWidget(title);
     bar->addSpacing(12);
-    bar->addWidget(policyLabel);
-    bar->addStretch();
+    bar->addWidget(m_policyLabel, 1);
+    bar->addWidget(m_exportButton);
     bar->addWidget(m_scanButton);
     return bar;
 }
@@ -222,17 +230,56 @@ void PreviewPage::setupTable()
             &PreviewPage::showSelectedUser);
 }
 
-void PreviewPage::scan()
+void PreviewPage::applyPolicy(const policy::Policy &policy)
 {
-    org::OrgClient *client = m_workspace->client();
-    if (m_run || !client) {
+    m_policy = policy;
+    //: "Policy: Salesforce licenses, 90 days · dry run"
+    m_policyLabel->setText(
+        tr("Policy: %1 · %2")
+            .arg(m_policy.name, m_policy.dryRun ? tr("dry run") : tr("live actions")));
+    const QString licenses = m_policy.includeLicenses.isEmpty()
+                                 ? tr("every license")
+                                 : QLocale().createSeparatedList(m_policy.includeLicenses);
+    m_policyLabel->setToolTip(tr("Users of %1 who have not logged in for %Ln day(s) (or the "
+                                 "policy's threshold for their license). The preview writes "
+                                 "nothing to the org.",
+                                 "",
+                                 m_policy.defaultThresholdDays)
+                                  .arg(licenses));
+    if (!m_scanned) {
         return;
     }
+    if (m_run) {
+        m_rebuildPending = true; // once the run ends
+        return;
+    }
+    startRun(true);
+}
+
+void PreviewPage::scan()
+{
+    if (m_run || !m_workspace->client()) {
+        return;
+    }
+    m_rebuildPending = false;
+    startRun(false);
+}
+
+void PreviewPage::startRun(bool rebuild)
+{
+    if (const QList<policy::PolicyProblem> problems = m_policy.validate(); !problems.isEmpty()) {
+        m_status->setText(tr("The policy “%1” is not valid, so it is not run: %2 Correct it on "
+                             "the Policies page.")
+                              .arg(m_policy.name, problems.first().message));
+        m_scanButton->setEnabled(m_workspace->client() != nullptr);
+        return;
+    }
+    // A new policy over the last snapshot needs only the checks; a scan reads the org again.
+    m_rebuilding = rebuild;
     m_scanButton->setEnabled(false);
+    m_exportButton->setEnabled(false);
     m_progress->setValue(0);
-    m_progress->setFormat(tr("Starting the scan…"));
     m_progress->show();
-    m_status->setText(tr("Scanning the org. Nothing is changed in it."));
     m_scanClock.start();
 
     m_run = new PreviewScan(this);
@@ -244,8 +291,15 @@ void PreviewPage::scan()
     connect(m_run, &PreviewScan::finished, this, &PreviewPage::showPreview);
     connect(m_run, &PreviewScan::failed, this, &PreviewPage::failScan);
     updateEmptyState();
+    if (m_rebuilding) {
+        m_status->setText(tr("Previewing “%1” over the last scan.").arg(m_policy.name));
+        m_run->rebuild(m_model->snapshot(), m_policy);
+        return;
+    }
+    m_progress->setFormat(tr("Starting the scan…"));
+    m_status->setText(tr("Scanning the org. Nothing is changed in it."));
     Q_EMIT scanStarted();
-    m_run->start(client, m_policy);
+    m_run->start(m_workspace->client(), m_policy);
 }
 
 void PreviewPage::endRun()
@@ -254,6 +308,51 @@ void PreviewPage::endRun()
     m_run = nullptr;
     m_scanButton->setEnabled(true);
     m_progress->hide();
+}
+
+void PreviewPage::runPendingRebuild()
+{
+    // The policy changed while the run worked for the one before it.
+    if (std::exchange(m_rebuildPending, false) && m_scanned && !m_run) {
+        startRun(true);
+    }
+}
+
+void PreviewPage::chooseCsvFile()
+{
+    const QString base = m_policy.name.isEmpty() ? tr("preview") : m_policy.name;
+    QString suggested = tr("%1 %2.csv").arg(base, QDate::currentDate().toString(Qt::ISODate));
+    suggested.replace(QRegularExpression(QStringLiteral(R"([\\/:*?"<>|])")), QStringLiteral("-"));
+    const QString path = QFileDialog::getSaveFileName(
+        this,
+        tr("Export the preview"),
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(suggested),
+        tr("CSV files (*.csv)"));
+    if (!path.isEmpty()) {
+        (void)exportCsv(path);
+    }
+}
+
+bool PreviewPage::exportCsv(const QString &path)
+{
+    if (!m_scanned) {
+        return false;
+    }
+    const QByteArray csv = pipeline::PreviewCsv::write(m_model->preview(), m_model->snapshot());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
+        m_status->setText(tr("The preview could not be saved to %1: %2")
+                              .arg(QDir::toNativeSeparators(path), file.errorString()));
+        qCWarning(lcUi).noquote() << "CSV export failed:" << file.errorString();
+        return false;
+    }
+    const pipeline::ReclaimPreview &preview = m_model->preview();
+    m_status->setText(tr("Saved %Ln row(s) to %1.",
+                         "",
+                         static_cast<int>(preview.candidates.size() + preview.blocked.size()))
+                          .arg(QDir::toNativeSeparators(path)));
+    return true;
 }
 
 void PreviewPage::showProgress(double fraction, const QString &stage)
@@ -268,10 +367,12 @@ void PreviewPage::showProgress(double fraction, const QString &stage)
 void PreviewPage::failScan(const Error &error)
 {
     endRun();
+    m_exportButton->setEnabled(m_scanned);
     qCWarning(lcUi).noquote() << "preview scan failed:" << error.toString();
     m_status->setText(tr("The scan failed: %1").arg(error.message));
     updateEmptyState();
     Q_EMIT scanFailed(error.message);
+    runPendingRebuild();
 }
 
 void PreviewPage::showPreview(const PreviewScan::Outcome &outcome)
@@ -280,6 +381,10 @@ void PreviewPage::showPreview(const PreviewScan::Outcome &outcome)
     const qint64 scanMs = m_scanClock.elapsed();
     // Copies share the lists' data: nothing per user is copied here.
     m_model->setPreview(outcome.snapshot, outcome.preview);
+    m_exportButton->setEnabled(true);
+    if (!m_rebuilding) {
+        m_workspace->setLastSnapshot(std::make_shared<const scan::OrgSnapshot>(outcome.snapshot));
+    }
     if (!std::exchange(m_scanned, true)) {
         // Widths from the first preview of an org only: a rescan keeps the analyst's widths.
         m_table->resizeColumnsToContents();
@@ -290,13 +395,19 @@ void PreviewPage::showPreview(const PreviewScan::Outcome &outcome)
         }
     }
     const QLocale locale;
-    m_status->setText(
-        tr("Scanned %1 in %2 s with %Ln API call(s). Nothing was changed in the "
-           "org.",
-           "",
-           m_model->snapshot().apiCalls)
-            .arg(locale.toString(m_model->snapshot().takenAt.toLocalTime(), QLocale::ShortFormat),
-                 locale.toString(double(scanMs) / 1000.0, 'f', 1)));
+    const QString takenAt =
+        locale.toString(m_model->snapshot().takenAt.toLocalTime(), QLocale::ShortFormat);
+    if (m_rebuilding) {
+        m_status->setText(tr("Previewed “%1” over the scan of %2, without reading the org "
+                             "again. Nothing was changed in the org.")
+                              .arg(m_policy.name, takenAt));
+    } else {
+        m_status->setText(tr("Scanned %1 in %2 s with %Ln API call(s). Nothing was changed in "
+                             "the org.",
+                             "",
+                             m_model->snapshot().apiCalls)
+                              .arg(takenAt, locale.toString(double(scanMs) / 1000.0, 'f', 1)));
+    }
     showSummary();
     showSourceWarnings();
     updateEmptyState();
@@ -306,6 +417,7 @@ void PreviewPage::showPreview(const PreviewScan::Outcome &outcome)
     }
     showSelectedUser();
     Q_EMIT previewReady();
+    runPendingRebuild();
 }
 
 void PreviewPage::showSummary()

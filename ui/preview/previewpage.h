@@ -22,8 +22,10 @@ class CandidateFilterProxyModel;
 class CandidateTableModel;
 class OrgWorkspace;
 
-// The Preview: which seats the built-in default policy would reclaim, and why every other
-// user in its scope is kept safe. Nothing is written to the org.
+// The Preview: which seats the current policy (the workspace's; the built-in default until
+// one is chosen on the Policies page) would reclaim, and why every other user in its scope
+// is kept safe. Nothing is written to the org. Another policy is previewed over the last
+// snapshot, without a new scan.
 //
 //   org opened / Scan ──> PreviewScan: OrgScanner::scan(), then the checks on a pool thread
 //                              │ progressChanged / checking ──> progress bar with the stage
@@ -48,8 +50,13 @@ public:
     [[nodiscard]] const policy::Policy &policy() const { return m_policy; }
     [[nodiscard]] bool isScanning() const { return m_run != nullptr; }
 
+    // Writes the preview (candidates, then blocked users with their reasons) as CSV for
+    // Excel to `path`; false, with the reason on the page, when it cannot.
+    bool exportCsv(const QString &path);
+
 public Q_SLOTS:
     // Scans the open org and builds the preview; ignored while a scan runs or without an org.
+    // An invalid policy is never run: the page says what is wrong instead.
     void scan();
 
 Q_SIGNALS:
@@ -64,6 +71,10 @@ private:
     [[nodiscard]] QSplitter *createSplitter();
     void setupTable();
 
+    void applyPolicy(const policy::Policy &policy);
+    void startRun(bool rebuild);
+    void runPendingRebuild();
+    void chooseCsvFile();
     void showProgress(double fraction, const QString &stage);
     void endRun();
     void failScan(const Error &error);
@@ -78,7 +89,9 @@ private:
     CandidateTableModel *m_model;
     CandidateFilterProxyModel *m_proxy;
 
+    QLabel *m_policyLabel = nullptr;
     QPushButton *m_scanButton = nullptr;
+    QPushButton *m_exportButton = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_sourceWarnings = nullptr;
@@ -92,6 +105,8 @@ private:
 
     PreviewScan *m_run = nullptr; // the scan running now, if any
     bool m_scanned = false;
+    bool m_rebuildPending = false; // the policy changed while a run was busy
+    bool m_rebuilding = false;     // the run now is a rebuild over the last snapshot
     QElapsedTimer m_scanClock;
 };
 

@@ -41,6 +41,11 @@ void PreviewScan::start(org::OrgClient *client, const policy::Policy &policy)
         });
 }
 
+void PreviewScan::rebuild(const scan::OrgSnapshot &snapshot, const policy::Policy &policy)
+{
+    runChecks(snapshot, policy); // the users' list is shared, not copied
+}
+
 void PreviewScan::runChecks(scan::OrgSnapshot scanned, const policy::Policy &policy)
 {
     Q_EMIT checking(static_cast<int>(scanned.users.size()));

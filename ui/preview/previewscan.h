@@ -36,6 +36,8 @@ public:
 
     // Starts the run; `client` must outlive it and have negotiated its API version.
     void start(org::OrgClient *client, const policy::Policy &policy);
+    // Runs only the checks, for another policy over a snapshot already taken: no API call.
+    void rebuild(const scan::OrgSnapshot &snapshot, const policy::Policy &policy);
 
 Q_SIGNALS:
     // `fraction` runs from 0 to 1 over the scan; `stage` says what is being read.
