@@ -29,6 +29,12 @@ private Q_SLOTS:
     void orgErrorsExitWithOne();
     void scanReportsCandidatesAndBlockedUsers();
     void scanTableFitsAndUsageIsChecked();
+    void policyImportShowExportAndPause();
+    void hostilePolicyFileSavesNothing_data();
+    void hostilePolicyFileSavesNothing();
+    void viewerMayNotImportPolicies();
+    void orgWithoutCurrentLrObjectsRefusesWrites_data();
+    void orgWithoutCurrentLrObjectsRefusesWrites();
 
 private:
     struct Run
@@ -38,6 +44,9 @@ private:
         QByteArray err;
     };
     Run run(const QStringList &arguments, const QProcessEnvironment &environment = {});
+    QString writeFile(const QString &name, const QByteArray &content);
+    // The policies `policy list --demo` reports, as JSON.
+    QJsonArray demoPolicies();
 
     QString m_lrctl;
     QTemporaryDir m_data;
@@ -298,6 +307,245 @@ void TestLrctl::scanTableFitsAndUsageIsChecked()
     const Run bad = run({u"scan"_s, u"--demo-users"_s, u"100"_s, u"--threshold"_s, u"soon"_s});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains("--threshold"));
+}
+
+QString TestLrctl::writeFile(const QString &name, const QByteArray &content)
+{
+    const QString path = m_data.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size()) {
+        return {};
+    }
+    return path;
+}
+
+QJsonArray TestLrctl::demoPolicies()
+{
+    const Run list = run({u"policy"_s, u"list"_s, u"--demo"_s, u"--format"_s, u"json"_s});
+    if (list.exitCode != 0) {
+        qWarning("policy list failed: %s", list.err.constData());
+        return {};
+    }
+    return QJsonDocument::fromJson(list.out).object().value(u"policies"_s).toArray();
+}
+
+namespace {
+
+// A complete policy file, as `policy export` writes one.
+QJsonObject fieldSalesPolicy()
+{
+    return QJsonObject{
+        {u"format"_s, u"license-reclaim-policy/1"_s},
+        {u"name"_s, u"Field sales, 60 days"_s},
+        {u"active"_s, true},
+        {u"schedule"_s, u"weekly"_s},
+        {u"executionPath"_s, u"email"_s},
+        {u"itsmConnection"_s, QJsonValue::Null},
+        {u"defaultThresholdDays"_s, 60},
+        {u"thresholdsByLicense"_s, QJsonObject{{u"Salesforce Platform"_s, 120}}},
+        {u"includeLicenses"_s, QJsonArray{u"Salesforce"_s, u"Salesforce Platform"_s}},
+        {u"excludeLicenses"_s, QJsonArray{}},
+        {u"userTypes"_s, QJsonArray{u"Standard"_s}},
+        {u"gracePeriodDays"_s, 21},
+        {u"managerSlaDays"_s, 5},
+        {u"reminderDays"_s, 2},
+        {u"timeoutAction"_s, u"hold-for-review"_s},
+        {u"dryRun"_s, true},
+        {u"cooldownDays"_s, 60},
+        {u"exemptions"_s, QJsonArray{}},
+        {u"notificationChannel"_s, QJsonValue::Null},
+        {u"downgradeTargets"_s, QJsonObject{}},
+        {u"transferOpenRecords"_s, false},
+    };
+}
+
+QByteArray toFile(const QJsonObject &policy)
+{
+    return QJsonDocument(policy).toJson();
+}
+
+QJsonObject namedPolicy(const QJsonArray &policies, const QString &name)
+{
+    for (const QJsonValue &value : policies) {
+        if (value.toObject().value(u"name"_s).toString() == name) {
+            return value.toObject();
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+void TestLrctl::policyImportShowExportAndPause()
+{
+    const QString file = writeFile(u"field-sales.json"_s, toFile(fieldSalesPolicy()));
+    const Run imported = run({u"policy"_s, u"import"_s, file, u"--demo"_s});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    QVERIFY2(imported.err.contains("created the policy 'Field sales, 60 days'"),
+             imported.err.constData());
+
+    const QJsonObject listed = namedPolicy(demoPolicies(), u"Field sales, 60 days"_s);
+    QCOMPARE(listed.value(u"defaultThresholdDays"_s).toInt(), 60);
+    QCOMPARE(listed.value(u"version"_s).toInt(), 1);
+    QCOMPARE(listed.value(u"builtIn"_s).toBool(), false);
+
+    const QString exported = m_data.filePath(u"exported.json"_s);
+    const Run exportRun = run({u"policy"_s,
+                               u"export"_s,
+                               u"FIELD SALES, 60 DAYS"_s, // names compare without case
+                               u"--output"_s,
+                               exported,
+                               u"--demo"_s});
+    QVERIFY2(exportRun.exitCode == 0, exportRun.err.constData());
+    QFile exportedFile(exported);
+    QVERIFY(exportedFile.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(exportedFile.readAll()).object(), fieldSalesPolicy());
+
+    const Run show = run(
+        {u"policy"_s, u"show"_s, u"Field sales, 60 days"_s, u"--demo"_s, u"--format"_s, u"json"_s});
+    QVERIFY2(show.exitCode == 0, show.err.constData());
+    const QJsonObject shown = QJsonDocument::fromJson(show.out).object();
+    QCOMPARE(shown.value(u"policy"_s).toObject().value(u"gracePeriodDays"_s).toInt(), 21);
+
+    const Run pause = run({u"policy"_s, u"pause"_s, u"Field sales, 60 days"_s, u"--demo"_s});
+    QVERIFY2(pause.exitCode == 0, pause.err.constData());
+    const QJsonObject paused = namedPolicy(demoPolicies(), u"Field sales, 60 days"_s);
+    QCOMPARE(paused.value(u"active"_s).toBool(), false);
+    QCOMPARE(paused.value(u"version"_s).toInt(), 2);
+
+    const Run missing = run({u"policy"_s, u"show"_s, u"No such policy"_s, u"--demo"_s});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains("No such policy"), missing.err.constData());
+}
+
+void TestLrctl::hostilePolicyFileSavesNothing_data()
+{
+    QTest::addColumn<QByteArray>("file");
+    QTest::addColumn<QStringList>("named"); // what stderr must name
+
+    QJsonObject wrongTypes = fieldSalesPolicy();
+    wrongTypes.insert(u"name"_s, u"Wrong types"_s);
+    wrongTypes.insert(u"defaultThresholdDays"_s, u"sixty"_s);
+    wrongTypes.insert(u"dryRun"_s, u"yes"_s);
+    wrongTypes.insert(u"gracePeriodDays"_s, 900);
+    QTest::newRow("wrong types and ranges")
+        << toFile(wrongTypes)
+        << QStringList{u"$.defaultThresholdDays"_s, u"$.dryRun"_s, u"$.gracePeriodDays"_s};
+
+    QJsonObject unknown = fieldSalesPolicy();
+    unknown.insert(u"name"_s, u"Unknown field"_s);
+    unknown.insert(u"thresholdDayz"_s, 30);
+    QTest::newRow("unknown field") << toFile(unknown) << QStringList{u"$.thresholdDayz"_s};
+
+    QJsonObject huge = fieldSalesPolicy();
+    huge.insert(u"reason"_s, QString(2 * 1024 * 1024, u'x'));
+    QTest::newRow("huge file") << toFile(huge) << QStringList{u"larger than a policy file"_s};
+
+    QJsonObject longString = fieldSalesPolicy();
+    longString.insert(u"notificationChannel"_s, QString(200000, u'x'));
+    QTest::newRow("huge string") << toFile(longString) << QStringList{u"$.notificationChannel"_s};
+
+    QJsonObject longName = fieldSalesPolicy();
+    longName.insert(u"name"_s, QString(300, u'n'));
+    QTest::newRow("name too long") << toFile(longName) << QStringList{u"$.name"_s};
+
+    QTest::newRow("deep nesting") << QByteArray(5000, '[') + QByteArray(5000, ']')
+                                  << QStringList{u"nest"_s};
+
+    QByteArray invalidUtf8 = toFile(fieldSalesPolicy());
+    invalidUtf8.replace("Field sales", "Field \xC3\x28sales");
+    QTest::newRow("invalid UTF-8") << invalidUtf8 << QStringList{u"UTF-8"_s};
+
+    QTest::newRow("not JSON") << QByteArray("name = 'Field sales'\n") << QStringList{u"JSON"_s};
+    QTest::newRow("empty file") << QByteArray() << QStringList{u"empty"_s};
+}
+
+void TestLrctl::hostilePolicyFileSavesNothing()
+{
+    QFETCH(QByteArray, file);
+    QFETCH(QStringList, named);
+    const QJsonArray before = demoPolicies();
+    QVERIFY(!before.isEmpty());
+    const QString path = writeFile(u"hostile.json"_s, file);
+    QVERIFY(!path.isEmpty());
+    const Run imported = run({u"policy"_s, u"import"_s, path, u"--demo"_s});
+    QCOMPARE(imported.exitCode, 3);
+    QVERIFY2(imported.out.isEmpty(), imported.out.constData());
+    for (const QString &name : named) {
+        QVERIFY2(QString::fromUtf8(imported.err).contains(name, Qt::CaseInsensitive),
+                 qPrintable(name + u" not in: "_s + QString::fromUtf8(imported.err)));
+    }
+    QVERIFY2(imported.err.contains("nothing was saved"), imported.err.constData());
+    QVERIFY2(imported.err.size() < 4000, "the error quotes no huge input");
+    QCOMPARE(demoPolicies(), before);
+}
+
+void TestLrctl::viewerMayNotImportPolicies()
+{
+    QJsonObject policy = fieldSalesPolicy();
+    policy.insert(u"name"_s, u"The viewer's"_s);
+    const QString file = writeFile(u"viewer.json"_s, toFile(policy));
+    const QJsonArray before = demoPolicies();
+    const Run imported = run({u"policy"_s, u"import"_s, file, u"--demo"_s, u"--as"_s, u"viewer"_s});
+    QCOMPARE(imported.exitCode, 3);
+    QVERIFY2(imported.err.contains("LR Operator or LR Admin"), imported.err.constData());
+    QCOMPARE(demoPolicies(), before);
+}
+
+void TestLrctl::orgWithoutCurrentLrObjectsRefusesWrites_data()
+{
+    QTest::addColumn<QString>("schema");
+    QTest::addColumn<QString>("deployment");
+    QTest::addColumn<QByteArray>("says");
+    QTest::newRow("not deployed") << u"none"_s << u"not-deployed"_s
+                                  << QByteArray("are not deployed");
+    QTest::newRow("older schema") << u"old"_s << u"outdated-schema"_s
+                                  << QByteArray("needs schema version");
+}
+
+void TestLrctl::orgWithoutCurrentLrObjectsRefusesWrites()
+{
+    QFETCH(QString, schema);
+    QFETCH(QString, deployment);
+    QFETCH(QByteArray, says);
+    QProcess server;
+    server.start(m_lrctl,
+                 {u"demo-org"_s, u"serve"_s, u"--users"_s, u"300"_s, u"--lr-schema"_s, schema});
+    QVERIFY(server.waitForStarted());
+    QHash<QString, QString> printed;
+    while (printed.size() < 4) {
+        if (!server.canReadLine() && !server.waitForReadyRead(60000)) {
+            QFAIL(server.readAllStandardError().constData());
+        }
+        const QString line = QString::fromUtf8(server.readLine()).trimmed();
+        printed.insert(line.section(u'=', 0, 0), line.section(u'=', 1));
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"LR_ACCESS_TOKEN"_s, printed.value(u"access_token"_s));
+    const QStringList org{u"--instance-url"_s, printed.value(u"instance_url"_s)};
+
+    const Run list = run(QStringList{u"policy"_s, u"list"_s, u"--format"_s, u"json"_s} + org, env);
+    QVERIFY2(list.exitCode == 0, list.err.constData());
+    const QJsonObject listed = QJsonDocument::fromJson(list.out).object();
+    QCOMPARE(listed.value(u"deployment"_s).toString(), deployment);
+    const QJsonArray policies = listed.value(u"policies"_s).toArray();
+    QCOMPARE(policies.size(), 1);
+    QCOMPARE(policies.at(0).toObject().value(u"builtIn"_s).toBool(), true);
+    QVERIFY2(list.err.contains(says), list.err.constData());
+
+    const QString file = writeFile(u"refused.json"_s, toFile(fieldSalesPolicy()));
+    const Run imported = run(QStringList{u"policy"_s, u"import"_s, file} + org, env);
+    QCOMPARE(imported.exitCode, 3);
+    QVERIFY2(imported.err.contains(says), imported.err.constData());
+    QVERIFY2(imported.err.contains("sf project deploy start"), imported.err.constData());
+
+    // Preview still works, read-only, on the built-in default.
+    const Run scan = run(QStringList{u"scan"_s, u"--format"_s, u"json"_s} + org, env);
+    QVERIFY2(scan.exitCode == 0, scan.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(scan.out).object().value(u"scanned"_s).toInt(), 300);
+
+    server.terminate();
+    QVERIFY(server.waitForFinished(30000));
 }
 
 QTEST_GUILESS_MAIN(TestLrctl)
