@@ -28,7 +28,7 @@ const QHash<QString, QStringList> &commandOptions()
         {u"query"_s, {u"batch-size"_s}},
         {u"licenses"_s, {}},
         {u"limits"_s, {}},
-        {u"scan"_s, {u"threshold"_s, u"license"_s}},
+        {u"scan"_s, {u"threshold"_s, u"license"_s, u"policy"_s}},
         {u"policy"_s, {u"output"_s}},
     };
     return options;
@@ -77,6 +77,7 @@ void Cli::addOptions()
         {u"batch-size"_s, tr("Records per query page, 200 to 2000."), u"N"_s},
         {u"threshold"_s, tr("Days of inactivity."), u"DAYS"_s},
         {u"license"_s, tr("A license to include."), u"NAME"_s},
+        {u"policy"_s, tr("A policy stored in the org."), u"NAME"_s},
         {u"output"_s, tr("File to write."), u"FILE"_s},
     });
 }
@@ -93,8 +94,10 @@ Commands:
   query SOQL                Run a SOQL query and print every record (all pages).
   limits                    The org's API limits and today's usage.
   scan                      Scan the org and preview, without changing anything, which
-                            seats the default policy ("Salesforce licenses, 90 days") would
-                            reclaim and which users the ten safety checks keep safe.
+                            seats a policy would reclaim and which users the ten safety
+                            checks keep safe.
+      --policy NAME         A policy stored in the org (default: the built-in "Salesforce
+                            licenses, 90 days"); the options below override its fields.
       --threshold DAYS      Days without a login, 30 to 365 (default 90).
       --license NAME        A license to include (repeatable; default Salesforce).
   policy list               The org's reclaim policies (the built-in default where none

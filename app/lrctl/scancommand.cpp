@@ -3,6 +3,7 @@
 #include "app/lrctl/connectedorg.h"
 #include "core/pipeline/previewcsv.h"
 #include "core/pipeline/reclaimpreview.h"
+#include "core/policy/policyrepository.h"
 #include "core/safety/safetysettings.h"
 #include "core/scan/orgscanner.h"
 
@@ -67,24 +68,32 @@ QCoro::Task<int> Commands::scan(Cli &cli)
     if (cli.positional().size() != 1) {
         co_return cli.usage(cli.positional().at(1), tr("scan takes no arguments"));
     }
-    policy::Policy policy = policy::Policy::builtInDefault();
-    const auto threshold = cli.number(u"threshold"_s, 1, 3650, policy.defaultThresholdDays);
+    const auto threshold = cli.number(u"threshold"_s, 1, 3650, 90);
     if (!threshold) {
         co_return BadUsage;
     }
-    if (cli.parser().isSet(u"threshold"_s)) {
-        policy.defaultThresholdDays = static_cast<int>(*threshold);
-        policy.thresholdByLicense.clear();
-    }
-    if (cli.parser().isSet(u"license"_s)) {
-        policy.includeLicenses = cli.parser().values(u"license"_s);
-        for (const QString &license : std::as_const(policy.includeLicenses)) {
-            if (license.trimmed().isEmpty()) {
-                co_return cli.usage(u"--license"_s,
-                                    tr("expected a license name such as Salesforce"));
-            }
+    const QStringList licenses = cli.parser().values(u"license"_s);
+    for (const QString &license : licenses) {
+        if (license.trimmed().isEmpty()) {
+            co_return cli.usage(u"--license"_s, tr("expected a license name such as Salesforce"));
         }
     }
+    const bool stored = cli.parser().isSet(u"policy"_s);
+    if (stored && cli.parser().value(u"policy"_s).trimmed().isEmpty()) {
+        co_return cli.usage(u"--policy"_s, tr("expected the name of a policy in the org"));
+    }
+    // The options change the policy they start from: the built-in default, or the stored one.
+    const auto adjust = [&cli, &licenses, threshold](policy::Policy *policy) {
+        if (cli.parser().isSet(u"threshold"_s)) {
+            policy->defaultThresholdDays = static_cast<int>(*threshold);
+            policy->thresholdByLicense.clear();
+        }
+        if (!licenses.isEmpty()) {
+            policy->includeLicenses = licenses;
+        }
+    };
+    policy::Policy policy = policy::Policy::builtInDefault();
+    adjust(&policy);
     // An invalid policy is never run: name the option that made it so.
     if (const QList<policy::PolicyProblem> problems = policy.validate(); !problems.isEmpty()) {
         const policy::PolicyProblem &problem = problems.first();
@@ -97,6 +106,23 @@ QCoro::Task<int> Commands::scan(Cli &cli)
     std::unique_ptr<ConnectedOrg> org = co_await ConnectedOrg::connect(cli, &exitCode);
     if (!org) {
         co_return exitCode;
+    }
+    if (stored) {
+        policy::PolicyRepository repository(&org->client());
+        Result<policy::Policy> loaded =
+            co_await repository.loadByName(cli.parser().value(u"policy"_s));
+        if (!loaded) {
+            co_return cli.fail(loaded.error());
+        }
+        policy = std::move(loaded).value();
+        adjust(&policy);
+        if (const QList<policy::PolicyProblem> problems = policy.validate(); !problems.isEmpty()) {
+            co_return cli.fail(Error::make(Error::Kind::Refused,
+                                           u"INVALID_POLICY"_s,
+                                           tr("The policy '%1' is not valid, so it is not run: %2")
+                                               .arg(policy.name, problems.first().message)));
+        }
+        cli.err() << "lrctl: " << tr("previewing the policy '%1'").arg(policy.name) << Qt::endl;
     }
     scan::OrgScanner scanner(&org->client());
     QString lastStage;

@@ -407,6 +407,33 @@ void TestLrctl::policyImportShowExportAndPause()
     const QJsonObject shown = QJsonDocument::fromJson(show.out).object();
     QCOMPARE(shown.value(u"policy"_s).toObject().value(u"gracePeriodDays"_s).toInt(), 21);
 
+    // scan --policy previews the stored policy: its thresholds, its licenses.
+    const Run scan = run({u"scan"_s,
+                          u"--policy"_s,
+                          u"field sales, 60 days"_s,
+                          u"--demo"_s,
+                          u"--format"_s,
+                          u"json"_s});
+    QVERIFY2(scan.exitCode == 0, scan.err.constData());
+    QVERIFY2(scan.err.contains("previewing the policy 'Field sales, 60 days'"),
+             scan.err.constData());
+    const QJsonArray candidates =
+        QJsonDocument::fromJson(scan.out).object().value(u"candidates"_s).toArray();
+    QVERIFY(!candidates.isEmpty());
+    QSet<QString> licenses;
+    for (const QJsonValue &value : candidates) {
+        const QJsonObject candidate = value.toObject();
+        const QString license = candidate.value(u"license"_s).toString();
+        licenses.insert(license);
+        QVERIFY(license == u"Salesforce" || license == u"Salesforce Platform");
+        QVERIFY(candidate.value(u"daysInactive"_s).toInt()
+                >= (license == u"Salesforce" ? 60 : 120));
+    }
+    QVERIFY(licenses.contains(u"Salesforce"_s));
+    const Run unknown = run({u"scan"_s, u"--policy"_s, u"Nope"_s, u"--demo"_s});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains("Nope"), unknown.err.constData());
+
     const Run pause = run({u"policy"_s, u"pause"_s, u"Field sales, 60 days"_s, u"--demo"_s});
     QVERIFY2(pause.exitCode == 0, pause.err.constData());
     const QJsonObject paused = namedPolicy(demoPolicies(), u"Field sales, 60 days"_s);
