@@ -1,0 +1,383 @@
+// The Policies page offscreen on a demo org served over HTTP: the list shows the built-in
+// default, a policy created in the page is stored in the org with its edited threshold, the
+// what-if marker follows the threshold, an invalid value blocks Save with the validator's
+// message, a concurrent edit raises the conflict question, unsaved edits are not lost by
+// leaving the page, and the viewer and an org without the LR objects get a read-only form
+// under a banner that says why.
+#include "core/common/translations.h"
+#include "core/org/orgchoice.h"
+#include "core/org/orgclient.h"
+#include "core/policy/policyrepository.h"
+#include "support/demoorgfixture.h"
+#include "ui/mainwindow.h"
+#include "ui/orgworkspace.h"
+#include "ui/overview/overviewpage.h"
+#include "ui/policies/policiespage.h"
+#include "ui/policies/policyform.h"
+#include "ui/policies/policylistmodel.h"
+#include "ui/policies/whatifchart.h"
+
+#include <QCoroTask>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using lr::policy::Policy;
+using lr::policy::PolicyRepository;
+using lr::ui::PoliciesPage;
+using lr::ui::PolicyDialogs;
+
+namespace {
+
+const QString kPolicyName = u"Week one tuning"_s;
+
+// A client and repository of our own, as a teammate's console would have.
+struct Teammate
+{
+    std::unique_ptr<lr::org::OrgClient> client;
+    std::unique_ptr<PolicyRepository> repository;
+};
+
+Teammate teammate(lr::test::DemoOrgFixture &demo, const QString &role)
+{
+    lr::org::OrgSession session;
+    session.instanceUrl = demo.instanceUrl();
+    session.accessToken = demo.token(role);
+    Teammate t;
+    t.client = std::make_unique<lr::org::OrgClient>(&demo.network(), session);
+    (void)QCoro::waitFor(t.client->negotiateVersion());
+    t.repository = std::make_unique<PolicyRepository>(t.client.get());
+    return t;
+}
+
+lr::org::OrgChoice choiceFor(lr::test::DemoOrgFixture &demo, const QString &role)
+{
+    lr::org::OrgChoice choice;
+    choice.kind = lr::org::OrgChoice::Kind::InstanceUrl;
+    choice.instanceUrl = demo.instanceUrl();
+    choice.accessToken = demo.token(role);
+    return choice;
+}
+
+// Opens a window on the Policies page and waits until the list is shown.
+std::unique_ptr<lr::ui::MainWindow> openWindow(const lr::org::OrgChoice &choice)
+{
+    auto window = std::make_unique<lr::ui::MainWindow>();
+    window->showPage(window->policiesPage());
+    window->show();
+    QSignalSpy shown(window->policiesPage(), &PoliciesPage::policiesShown);
+    window->openOrg(choice);
+    if (!QTest::qWaitFor([&] { return !shown.isEmpty(); }, 60000)) {
+        qWarning("the Policies page never showed its list");
+    }
+    return window;
+}
+
+void typeInto(QSpinBox *spin, int value)
+{
+    spin->setFocus();
+    spin->selectAll();
+    QTest::keyClicks(spin, QString::number(value));
+}
+
+} // namespace
+
+class TestPoliciesPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void listShowsTheBuiltInDefault();
+    void createEditAndSaveStoresInTheOrg();
+    void whatIfMarkerFollowsTheThreshold();
+    void invalidValueDisablesSaveWithTheMessage();
+    void concurrentEditAsksReloadOrOverwrite();
+    void unsavedEditsPromptBeforeLeaving();
+    void viewerGetsAReadOnlyForm();
+    void orgWithoutLrObjectsShowsTheDeployCommand();
+    void cleanupTestCase();
+
+private:
+    [[nodiscard]] PoliciesPage *page() const { return m_window->policiesPage(); }
+    template <typename T>
+    [[nodiscard]] T *child(const QString &name) const
+    {
+        T *found = page()->findChild<T *>(name);
+        if (!found) {
+            qWarning("no child %s", qPrintable(name));
+        }
+        return found;
+    }
+    [[nodiscard]] QSpinBox *threshold() const { return page()->form()->thresholdSpinBox(); }
+    [[nodiscard]] QPushButton *saveButton() const
+    {
+        return child<QPushButton>(u"savePolicyButton"_s);
+    }
+    bool waitForOperation();
+
+    QTemporaryDir m_data;
+    lr::test::DemoOrgFixture m_demo;
+    std::unique_ptr<lr::ui::MainWindow> m_window;
+    // What the page's dialogs were asked, and what they answer next.
+    QList<PolicyDialogs::Question> m_asked;
+    QStringList m_messages;
+    PolicyDialogs::Answer m_answer = PolicyDialogs::Answer::Cancel;
+};
+
+void TestPoliciesPage::initTestCase()
+{
+    QVERIFY(m_data.isValid());
+    lr::Translations::install(*QCoreApplication::instance());
+    qputenv("LR_DATA_DIR", m_data.path().toUtf8());
+    lr::demo::DemoOrgOptions options;
+    options.userCount = 600;
+    options.seed = 5;
+    QVERIFY(m_demo.start(options));
+    m_window = openWindow(choiceFor(m_demo, u"admin"_s));
+    PolicyDialogs dialogs;
+    dialogs.ask = [this](PolicyDialogs::Question question, const QString &message) {
+        m_asked.append(question);
+        m_messages.append(message);
+        return m_answer;
+    };
+    dialogs.askName = [](const QString &, const QString &) -> std::optional<QString> {
+        return kPolicyName;
+    };
+    page()->setDialogs(dialogs);
+    QTRY_VERIFY_WITH_TIMEOUT(!page()->isBusy(), 30000);
+}
+
+bool TestPoliciesPage::waitForOperation()
+{
+    return QTest::qWaitFor([this] { return !page()->isBusy(); }, 30000);
+}
+
+void TestPoliciesPage::listShowsTheBuiltInDefault()
+{
+    QVERIFY(page()->isWritable());
+    QVERIFY(!child<QLabel>(u"policyBanner"_s)->isVisible());
+    QCOMPARE(page()->model()->rowCount(), 1);
+    QVERIFY(page()->model()->summary(0).isBuiltIn());
+    QCOMPARE(page()->form()->loadedPolicy().name, Policy::builtInDefault().name);
+    // The built-in default cannot be edited, only replaced by a policy of the org's own.
+    QVERIFY(!threshold()->isEnabled());
+    QVERIFY(child<QPushButton>(u"newPolicyButton"_s)->isEnabled());
+    QVERIFY(!saveButton()->isEnabled());
+}
+
+void TestPoliciesPage::createEditAndSaveStoresInTheOrg()
+{
+    QTest::mouseClick(child<QPushButton>(u"newPolicyButton"_s), Qt::LeftButton);
+    QVERIFY(waitForOperation());
+    QTRY_COMPARE_WITH_TIMEOUT(page()->form()->loadedPolicy().name, kPolicyName, 30000);
+    QVERIFY(page()->form()->loadedPolicy().isStored());
+    // The org has a policy of its own now: the built-in default leaves the list.
+    QTRY_COMPARE(page()->model()->rowCount(), 1);
+    QCOMPARE(page()->model()->summary(0).name, kPolicyName);
+    QCOMPARE(m_window->workspace()->currentPolicy().name, kPolicyName);
+    QVERIFY(threshold()->isEnabled());
+    QVERIFY(!saveButton()->isEnabled()); // nothing changed yet
+
+    typeInto(threshold(), 120);
+    QCOMPARE(threshold()->value(), 120);
+    QVERIFY(saveButton()->isEnabled());
+    QVERIFY(page()->hasUnsavedEdits());
+    QSignalSpy finished(page(), &PoliciesPage::operationFinished);
+    QTest::keyClick(threshold(), Qt::Key_S, Qt::ControlModifier); // Ctrl+S
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+    QVERIFY(finished.first().first().toBool());
+    QVERIFY(waitForOperation());
+    QVERIFY(!page()->hasUnsavedEdits());
+    QCOMPARE(page()->form()->loadedPolicy().version, 2);
+    QCOMPARE(m_window->workspace()->currentPolicy().defaultThresholdDays, 120);
+
+    // What the org holds, read by another client.
+    Teammate other = teammate(m_demo, u"admin"_s);
+    const lr::Result<Policy> stored = QCoro::waitFor(other.repository->loadByName(kPolicyName));
+    QVERIFY2(stored, qPrintable(stored ? QString() : stored.error().toString()));
+    QCOMPARE(stored->defaultThresholdDays, 120);
+    QCOMPARE(stored->version, 2);
+    QVERIFY(!stored->active); // a new policy waits to be resumed
+}
+
+void TestPoliciesPage::whatIfMarkerFollowsTheThreshold()
+{
+    lr::ui::WhatIfChart *chart = page()->whatIf();
+    // The Preview scanned the org when it opened; the curve follows from that snapshot.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->workspace()->lastSnapshot() != nullptr, 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(chart->hasCurve(), 30000);
+    QTRY_COMPARE(chart->markerThreshold(), 120);
+    const lr::savings::WhatIfPoint at120 = chart->markerPoint();
+    const QString text120 = chart->markerText();
+    QVERIFY2(text120.startsWith(u"At 120 days: "_s), qPrintable(text120));
+
+    typeInto(threshold(), 45);
+    QCOMPARE(chart->markerThreshold(), 45);
+    const lr::savings::WhatIfPoint at45 = chart->markerPoint();
+    QVERIFY(at45.seats >= at120.seats);
+    QVERIFY(at45.seats > 0);
+    QVERIFY(chart->markerText() != text120);
+    QVERIFY2(chart->markerText().startsWith(u"At 45 days: "_s), qPrintable(chart->markerText()));
+    QVERIFY(child<QLabel>(u"whatIfNoteLabel"_s)->text().contains(u"list-price estimates"_s));
+    if (qEnvironmentVariableIsSet("LR_POLICIES_SHOT")) {
+        m_window->grab().save(qEnvironmentVariable("LR_POLICIES_SHOT"));
+    }
+    QTest::mouseClick(child<QPushButton>(u"revertPolicyButton"_s), Qt::LeftButton);
+    QCOMPARE(threshold()->value(), 120);
+    QCOMPARE(chart->markerThreshold(), 120);
+}
+
+void TestPoliciesPage::invalidValueDisablesSaveWithTheMessage()
+{
+    auto *problem = child<QLabel>(u"defaultThresholdDaysProblemLabel"_s);
+    QVERIFY(problem);
+    QVERIFY(!problem->isVisible());
+    typeInto(threshold(), 400);
+    QVERIFY(!saveButton()->isEnabled());
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(u"400 days is outside 30 to 365 days"_s),
+             qPrintable(problem->text()));
+
+    typeInto(threshold(), 100);
+    auto *channel = child<QLineEdit>(u"notificationChannelLineEdit"_s);
+    channel->setFocus();
+    QTest::keyClicks(channel, u"https://hooks.slack.com/services/T0/B0/x"_s);
+    QVERIFY(!saveButton()->isEnabled());
+    auto *channelProblem = child<QLabel>(u"notificationChannelProblemLabel"_s);
+    QVERIFY(channelProblem->isVisible());
+    QVERIFY2(channelProblem->text().contains(u"not its address"_s),
+             qPrintable(channelProblem->text()));
+
+    channel->clear();
+    QTest::keyClicks(channel, u"slack-reclaim"_s);
+    QVERIFY(!channelProblem->isVisible());
+    QVERIFY(saveButton()->isEnabled());
+    QTest::mouseClick(child<QPushButton>(u"revertPolicyButton"_s), Qt::LeftButton);
+    QVERIFY(!page()->hasUnsavedEdits());
+}
+
+void TestPoliciesPage::concurrentEditAsksReloadOrOverwrite()
+{
+    // A teammate saves the same policy while this console has it open.
+    Teammate other = teammate(m_demo, u"analyst"_s);
+    lr::Result<Policy> theirs = QCoro::waitFor(other.repository->loadByName(kPolicyName));
+    QVERIFY(theirs);
+    theirs->gracePeriodDays = 30;
+    const auto saved = QCoro::waitFor(other.repository->save(theirs.value()));
+    QVERIFY2(saved && !saved->hasConflict(), "the teammate's save should go through");
+
+    // Save here: the conflict names who saved; Reload brings their version in.
+    typeInto(threshold(), 150);
+    m_asked.clear();
+    m_messages.clear();
+    m_answer = PolicyDialogs::Answer::Reload;
+    QTest::mouseClick(saveButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_asked.size(), 1, 30000);
+    QCOMPARE(m_asked.first(), PolicyDialogs::Question::Conflict);
+    QVERIFY(waitForOperation());
+    QTRY_COMPARE_WITH_TIMEOUT(page()->form()->loadedPolicy().gracePeriodDays, 30, 30000);
+    QCOMPARE(threshold()->value(), 120);
+    QVERIFY(!page()->hasUnsavedEdits());
+
+    // Again, and this time Overwrite: the page's edit wins over a newer teammate save.
+    theirs = QCoro::waitFor(other.repository->loadByName(kPolicyName));
+    theirs->cooldownDays = 10;
+    QVERIFY(QCoro::waitFor(other.repository->save(theirs.value())));
+    typeInto(threshold(), 150);
+    m_asked.clear();
+    m_answer = PolicyDialogs::Answer::Overwrite;
+    QTest::mouseClick(saveButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_asked.size(), 1, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!page()->isBusy() && !page()->hasUnsavedEdits(), 30000);
+    const lr::Result<Policy> stored = QCoro::waitFor(other.repository->loadByName(kPolicyName));
+    QVERIFY(stored);
+    QCOMPARE(stored->defaultThresholdDays, 150);
+    QCOMPARE(m_window->workspace()->currentPolicy().defaultThresholdDays, 150);
+}
+
+void TestPoliciesPage::unsavedEditsPromptBeforeLeaving()
+{
+    auto *pages = m_window->findChild<QStackedWidget *>(u"pageStack"_s);
+    typeInto(threshold(), 200);
+    QVERIFY(page()->hasUnsavedEdits());
+
+    // Cancel: the page and the edit stay.
+    m_asked.clear();
+    m_answer = PolicyDialogs::Answer::Cancel;
+    m_window->showPage(m_window->overviewPage());
+    QCOMPARE(m_asked, QList{PolicyDialogs::Question::UnsavedEdits});
+    QCOMPARE(pages->currentWidget(), page());
+    QCOMPARE(threshold()->value(), 200);
+
+    // Closing the window asks too.
+    m_asked.clear();
+    QVERIFY(!m_window->close());
+    QCOMPARE(m_asked, QList{PolicyDialogs::Question::UnsavedEdits});
+    QVERIFY(m_window->isVisible());
+
+    // Discard: the edit goes, the other page opens.
+    m_asked.clear();
+    m_answer = PolicyDialogs::Answer::Discard;
+    m_window->showPage(m_window->overviewPage());
+    QCOMPARE(m_asked.size(), 1);
+    QCOMPARE(pages->currentWidget(), m_window->overviewPage());
+    QVERIFY(!page()->hasUnsavedEdits());
+    QCOMPARE(threshold()->value(), 150);
+    m_window->showPage(page());
+}
+
+void TestPoliciesPage::viewerGetsAReadOnlyForm()
+{
+    auto window = openWindow(choiceFor(m_demo, u"viewer"_s));
+    PoliciesPage *viewerPage = window->policiesPage();
+    QTRY_VERIFY_WITH_TIMEOUT(!viewerPage->isBusy(), 30000);
+    QVERIFY(!viewerPage->isWritable());
+    auto *banner = viewerPage->findChild<QLabel *>(u"policyBanner"_s);
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(u"LR Operator"_s), qPrintable(banner->text()));
+    QCOMPARE(viewerPage->model()->rowCount(), 1); // the viewer reads the org's policies
+    QCOMPARE(viewerPage->model()->summary(0).name, kPolicyName);
+    QVERIFY(!viewerPage->findChild<QPushButton *>(u"newPolicyButton"_s)->isEnabled());
+    QVERIFY(!viewerPage->form()->thresholdSpinBox()->isEnabled());
+    QVERIFY(!viewerPage->findChild<QPushButton *>(u"savePolicyButton"_s)->isEnabled());
+}
+
+void TestPoliciesPage::orgWithoutLrObjectsShowsTheDeployCommand()
+{
+    lr::test::DemoOrgFixture bare;
+    lr::demo::DemoOrgOptions options;
+    options.userCount = 200;
+    options.seed = 3;
+    options.lrSchema = lr::demo::LrSchema::None;
+    QVERIFY(bare.start(options));
+    auto window = openWindow(choiceFor(bare, u"admin"_s));
+    PoliciesPage *barePage = window->policiesPage();
+    QTRY_VERIFY_WITH_TIMEOUT(!barePage->isBusy(), 30000);
+    auto *banner = barePage->findChild<QLabel *>(u"policyBanner"_s);
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(u"sf project deploy start"_s), qPrintable(banner->text()));
+    QCOMPARE(barePage->model()->rowCount(), 1);
+    QVERIFY(barePage->model()->summary(0).isBuiltIn());
+    QVERIFY(!barePage->findChild<QPushButton *>(u"newPolicyButton"_s)->isEnabled());
+    QVERIFY(!barePage->form()->thresholdSpinBox()->isEnabled());
+    window.reset(); // before the org it talks to
+}
+
+void TestPoliciesPage::cleanupTestCase()
+{
+    m_window.reset();
+}
+
+QTEST_MAIN(TestPoliciesPage)
+#include "tst_policiespage.moc"
