@@ -181,6 +181,16 @@
     </message>
 </context>
 <context>
+    <name>lr::ui::PolicyListModel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lr::ui::PreviewPage</name>
     <message numerus="yes">
         <source>Running the safety checks on %Ln user(s)…</source>
@@ -236,6 +246,30 @@
         <translation>
             <numerusform>Saved %Ln row to %1.</numerusform>
             <numerusform>Saved %Ln rows to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lr::ui::WhatIfChart</name>
+    <message numerus="yes">
+        <source>At %n day(s): %1 seats flagged, %2 a month.</source>
+        <translation>
+            <numerusform>At %n day: %1 seats flagged, %2 a month.</numerusform>
+            <numerusform>At %n days: %1 seats flagged, %2 a month.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them on licenses without a price (%1), counted as free.</source>
+        <translation>
+            <numerusform>%n of them on licenses without a price (%1), counted as free.</numerusform>
+            <numerusform>%n of them on licenses without a price (%1), counted as free.</numerusform>
         </translation>
     </message>
 </context>
