@@ -30,9 +30,16 @@ const QHash<QString, QStringList> &commandOptions()
         {u"limits"_s, {}},
         {u"scan"_s, {u"threshold"_s, u"license"_s, u"policy"_s}},
         {u"policy"_s, {u"output"_s}},
+        {u"login"_s,
+         {u"alias"_s, u"instance-url"_s, u"client-id"_s, u"no-browser"_s, u"timeout"_s}},
+        {u"logout"_s, {u"alias"_s}},
+        {u"orgs"_s, {}},
     };
     return options;
 }
+
+// Commands about connections themselves: they take no org option.
+const QStringList kConnectionCommands{u"login"_s, u"logout"_s, u"orgs"_s};
 
 const QStringList kOrgOptions{u"demo"_s, u"demo-users"_s, u"org"_s, u"instance-url"_s, u"as"_s};
 
@@ -79,6 +86,10 @@ void Cli::addOptions()
         {u"license"_s, tr("A license to include."), u"NAME"_s},
         {u"policy"_s, tr("A policy stored in the org."), u"NAME"_s},
         {u"output"_s, tr("File to write."), u"FILE"_s},
+        {u"alias"_s, tr("Name of an org connection."), u"ALIAS"_s},
+        {u"client-id"_s, tr("Consumer key of the External Client App."), u"ID"_s},
+        {u"no-browser"_s, tr("Print the sign-in address instead of opening a browser.")},
+        {u"timeout"_s, tr("Seconds to wait for the sign-in."), u"SECONDS"_s},
     });
 }
 
@@ -109,6 +120,20 @@ Commands:
                             A file with any problem saves nothing (exit 3) and each
                             problem is printed with its JSON path.
   policy pause NAME         Pause a policy; policy resume NAME runs it again.
+  login --alias ALIAS       Sign in to an org in the browser (OAuth with PKCE; the
+                            browser comes back to 127.0.0.1 on this computer) and save
+                            it as a connection. The tokens go only to the keychain.
+      --instance-url URL    Where to sign in: https://login.salesforce.com (default),
+                            https://test.salesforce.com (sandboxes), your My Domain,
+                            or the demo org's address.
+      --client-id ID        Consumer key of your External Client App (also
+                            LR_CLIENT_ID; remembered per connection).
+      --no-browser          Print the address to open instead of opening a browser.
+      --timeout SECONDS     How long to wait for the browser, 10 to 3600 (default 300).
+  logout --alias ALIAS      Revoke the sign-in at the org, then delete its tokens and
+                            this computer's cache of the org. The connection stays.
+  orgs                      The connections: alias, signed in or out, user, org id,
+                            production or sandbox, instance. Never a token.
   demo-org serve            Serve a demo org on 127.0.0.1 until stopped. Prints
                             instance_url=, access_token= (admin), analyst_token= and
                             viewer_token= lines first.
@@ -126,7 +151,7 @@ Choosing the org (for every command that reads or writes one; choose exactly one
                             2,000 users on first use and shared with the console.
   --demo-users N [--seed S] A fresh in-memory demo org of N users for this run only
                             (tests and benchmarks).
-  --org ALIAS               A signed-in org (once sign-in exists).
+  --org ALIAS               An org signed in with lrctl login (or the console).
   --instance-url URL        Any org; the access token comes from LR_ACCESS_TOKEN
                             (LR_INSTANCE_URL may stand in for this option).
   --as ROLE                 With a demo org: act as its admin (default), analyst or viewer.
@@ -300,7 +325,7 @@ QCoro::Task<int> Cli::run()
     }
     // Options that belong to another command are a mistake worth naming.
     const QStringList own = commandOptions().value(command);
-    const bool talksToOrg = command != u"demo-org serve";
+    const bool talksToOrg = command != u"demo-org serve" && !kConnectionCommands.contains(command);
     for (const QString &name : m_parser.optionNames()) {
         const bool shared = name == u"format" || name == u"h" || name == u"help"
                             || (talksToOrg && (kOrgOptions.contains(name) || name == u"seed"));
@@ -322,6 +347,15 @@ QCoro::Task<int> Cli::run()
     }
     if (command == u"policy") {
         co_return co_await Commands::policy(*this);
+    }
+    if (command == u"login") {
+        co_return co_await Commands::login(*this);
+    }
+    if (command == u"logout") {
+        co_return co_await Commands::logout(*this);
+    }
+    if (command == u"orgs") {
+        co_return co_await Commands::orgs(*this);
     }
     co_return co_await Commands::limits(*this);
 }

@@ -16,6 +16,9 @@ public:
     [[nodiscard]] static QCoro::Task<int> limits(Cli &cli);
     [[nodiscard]] static QCoro::Task<int> scan(Cli &cli);
     [[nodiscard]] static QCoro::Task<int> policy(Cli &cli);
+    [[nodiscard]] static QCoro::Task<int> login(Cli &cli);
+    [[nodiscard]] static QCoro::Task<int> logout(Cli &cli);
+    [[nodiscard]] static QCoro::Task<int> orgs(Cli &cli);
 };
 
 } // namespace lr::cli

@@ -3,11 +3,14 @@
 
 #include <QCoreApplication>
 #include <QCoroTask>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QTimer>
 
 #include <atomic>
 #include <csignal>
+#include <cstring>
+#include <memory>
 
 namespace {
 
@@ -21,11 +24,37 @@ void requestStop(int)
     g_stopRequested.store(true);
 }
 
+// `lrctl login` opens the system browser through QDesktopServices, which needs a
+// QGuiApplication; every other command, and login without a display to show a browser on,
+// stays a plain QCoreApplication (it then prints the address to open).
+bool wantsBrowser(int argc, char *argv[])
+{
+    bool login = false;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--no-browser") == 0 || std::strcmp(argv[i], "-no-browser") == 0) {
+            return false;
+        }
+        login = login || std::strcmp(argv[i], "login") == 0;
+    }
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        return false;
+    }
+#endif
+    return login;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (wantsBrowser(argc, argv)) {
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("lrctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("License Reclaim"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LR_VERSION));

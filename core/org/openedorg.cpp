@@ -1,5 +1,6 @@
 #include "core/org/openedorg.h"
 
+#include "core/auth/orgsessionkeeper.h"
 #include "core/common/apppaths.h"
 #include "core/demo/demoorg.h"
 #include "core/demo/demoorghost.h"
@@ -31,10 +32,10 @@ Result<std::unique_ptr<OpenedOrg>> OpenedOrg::open(const OrgChoice &choice)
     std::unique_ptr<OpenedOrg> opened(new OpenedOrg);
     switch (choice.kind) {
     case OrgChoice::Kind::Alias:
-        return Error::make(Error::Kind::Usage,
-                           u"NO_SIGN_IN"_s,
-                           tr("--org needs a signed-in org, and sign-in is not available in this "
-                              "version; use --instance-url with LR_ACCESS_TOKEN, or --demo."));
+        // Its tokens are in the secrets store, which only ConnectionManager::open reads.
+        return Error::make(Error::Kind::Internal,
+                           u"ALIAS_NEEDS_CONNECTIONS"_s,
+                           tr("A signed-in org is opened through its connection."));
     case OrgChoice::Kind::InstanceUrl:
         if (!choice.instanceUrl.isValid() || choice.instanceUrl.host().isEmpty()
             || (choice.instanceUrl.scheme() != u"https"
@@ -87,8 +88,28 @@ Result<std::unique_ptr<OpenedOrg>> OpenedOrg::open(const OrgChoice &choice)
     return opened;
 }
 
+std::unique_ptr<OpenedOrg> OpenedOrg::signedIn(std::unique_ptr<auth::OrgSessionKeeper> keeper,
+                                               const QString &alias)
+{
+    std::unique_ptr<OpenedOrg> opened(new OpenedOrg);
+    opened->m_session = keeper->orgSession();
+    opened->m_keeper = std::move(keeper);
+    opened->m_alias = alias;
+    return opened;
+}
+
+void OpenedOrg::attach(OrgClient *client) const
+{
+    if (m_keeper) {
+        m_keeper->attach(client);
+    }
+}
+
 QString OpenedOrg::description() const
 {
+    if (!m_alias.isEmpty()) {
+        return tr("%1 (%2)").arg(m_alias, m_session.instanceUrl.toDisplayString());
+    }
     if (!m_demo) {
         return m_session.instanceUrl.toDisplayString();
     }

@@ -194,8 +194,13 @@ QCoro::Task<Result<OrgClient::Reply>> OrgClient::send(QByteArray method,
     QPointer<OrgClient> self(this);
     const QString sentWith = m_session.accessToken;
     Result<Reply> reply = co_await sendWithRetries(method, pathAndQuery, body, headers);
-    if (reply || !self || !m_renewal || reply.error().httpStatus != 401
-        || reply.error().code != u"INVALID_SESSION_ID") {
+    // A refused session: 401 INVALID_SESSION_ID from the REST API, and 403 (Bad_OAuth_Token)
+    // from userinfo, which is how Salesforce's OAuth endpoints refuse an expired token.
+    const bool refusedSession =
+        !reply
+        && ((reply.error().httpStatus == 401 && reply.error().code == u"INVALID_SESSION_ID")
+            || (reply.error().httpStatus == 403 && pathAndQuery == u"/services/oauth2/userinfo"));
+    if (!refusedSession || !self || !m_renewal) {
         co_return reply;
     }
     // Once per request: a token that is refused again is the caller's to handle.
