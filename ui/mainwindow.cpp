@@ -5,8 +5,10 @@
 #include "ui/orgheader.h"
 #include "ui/orgworkspace.h"
 #include "ui/overview/overviewpage.h"
+#include "ui/policies/policiespage.h"
 #include "ui/preview/previewpage.h"
 
+#include <QCloseEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -49,13 +51,18 @@ void MainWindow::setupUi()
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pageStack"));
-    connect(
-        m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::navigate);
 
     m_overview = new OverviewPage(m_workspace, this);
     addPage(m_overview, tr("Overview"));
     m_preview = new PreviewPage(m_workspace, this);
     addPage(m_preview, tr("Preview"));
+    m_policies = new PoliciesPage(m_workspace, this);
+    addPage(m_policies, tr("Policies"));
+    connect(m_policies, &PoliciesPage::scanRequested, this, [this] {
+        showPage(m_preview);
+        m_preview->scan();
+    });
     m_navigation->setCurrentRow(0);
 
     auto *rule = new QFrame(this);
@@ -86,6 +93,34 @@ void MainWindow::addPage(QWidget *page, const QString &title)
 {
     m_pages->addWidget(page);
     m_navigation->addItem(title);
+}
+
+void MainWindow::navigate(int row)
+{
+    // Leaving the Policies page with unsaved edits: stay until the user has decided.
+    if (m_policies && m_pages->currentWidget() == m_policies && m_pages->widget(row) != m_policies
+        && m_policies->hasUnsavedEdits()) {
+        {
+            const QSignalBlocker blocker(m_navigation);
+            m_navigation->setCurrentRow(m_pages->indexOf(m_policies));
+        }
+        m_policies->requestLeave([this, row] { m_navigation->setCurrentRow(row); });
+        return;
+    }
+    m_pages->setCurrentIndex(row);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_closeApproved || !m_policies || !m_policies->hasUnsavedEdits()) {
+        event->accept();
+        return;
+    }
+    event->ignore();
+    m_policies->requestLeave([this] {
+        m_closeApproved = true;
+        close();
+    });
 }
 
 void MainWindow::openOrg(const org::OrgChoice &choice)

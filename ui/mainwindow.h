@@ -16,6 +16,7 @@ namespace lr::ui {
 class OrgHeader;
 class OrgWorkspace;
 class OverviewPage;
+class PoliciesPage;
 class PreviewPage;
 
 // The console's window: the org header on top, a navigation list of the pages that work on
@@ -36,10 +37,16 @@ public:
     [[nodiscard]] OrgWorkspace *workspace() const { return m_workspace; }
     [[nodiscard]] OverviewPage *overviewPage() const { return m_overview; }
     [[nodiscard]] PreviewPage *previewPage() const { return m_preview; }
+    [[nodiscard]] PoliciesPage *policiesPage() const { return m_policies; }
     [[nodiscard]] OrgHeader *header() const { return m_header; }
+
+protected:
+    // Asks before unsaved policy edits are lost.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void setupUi();
+    void navigate(int row);
     void addPage(QWidget *page, const QString &title);
     void showApiUsage(const org::ApiUsage &usage);
 
@@ -49,6 +56,8 @@ private:
     QStackedWidget *m_pages = nullptr;
     OverviewPage *m_overview = nullptr;
     PreviewPage *m_preview = nullptr;
+    PoliciesPage *m_policies = nullptr;
+    bool m_closeApproved = false;
     QLabel *m_apiUsage = nullptr;
 };
 

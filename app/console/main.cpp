@@ -2,6 +2,7 @@
 #include "core/org/orgchoice.h"
 #include "ui/mainwindow.h"
 #include "ui/overview/overviewpage.h"
+#include "ui/policies/policiespage.h"
 #include "ui/preview/previewpage.h"
 
 #include <QApplication>
@@ -75,7 +76,8 @@ int main(int argc, char *argv[])
          QApplication::translate("console", "Demo user to act as: admin, analyst or viewer."),
          QStringLiteral("ROLE")},
         {QStringLiteral("page"),
-         QApplication::translate("console", "Open on PAGE: overview (the default) or preview."),
+         QApplication::translate("console",
+                                 "Open on PAGE: overview (the default), preview or policies."),
          QStringLiteral("PAGE"),
          QStringLiteral("overview")},
         {QStringLiteral("screenshot"),
@@ -89,17 +91,21 @@ int main(int argc, char *argv[])
         return 2;
     }
     const QString page = parser.value(QStringLiteral("page"));
-    if (page != QLatin1String("overview") && page != QLatin1String("preview")) {
-        std::fprintf(
-            stderr,
-            "license-reclaim: %s\n",
-            qPrintable(QApplication::translate("console", "--page: expected overview or preview")));
+    if (page != QLatin1String("overview") && page != QLatin1String("preview")
+        && page != QLatin1String("policies")) {
+        std::fprintf(stderr,
+                     "license-reclaim: %s\n",
+                     qPrintable(QApplication::translate(
+                         "console", "--page: expected overview, preview or policies")));
         return 2;
     }
     lr::ui::MainWindow window;
     const bool preview = page == QLatin1String("preview");
+    const bool policies = page == QLatin1String("policies");
     if (preview) {
         window.showPage(window.previewPage());
+    } else if (policies) {
+        window.showPage(window.policiesPage());
     }
     window.show();
     if (parser.isSet(QStringLiteral("screenshot"))) {
@@ -115,6 +121,9 @@ int main(int argc, char *argv[])
             QObject::connect(
                 window.previewPage(), &lr::ui::PreviewPage::previewReady, &window, grab);
             QObject::connect(window.previewPage(), &lr::ui::PreviewPage::scanFailed, &window, grab);
+        } else if (policies) {
+            QObject::connect(
+                window.policiesPage(), &lr::ui::PoliciesPage::policiesShown, &window, grab);
         } else {
             QObject::connect(window.overviewPage(), &lr::ui::OverviewPage::loaded, &window, grab);
         }
