@@ -2,6 +2,7 @@
 
 #include "core/org/openedorg.h"
 #include "core/org/orgchoice.h"
+#include "ui/connections/connectionspage.h"
 #include "ui/orgheader.h"
 #include "ui/orgworkspace.h"
 #include "ui/overview/overviewpage.h"
@@ -63,6 +64,8 @@ void MainWindow::setupUi()
         showPage(m_preview);
         m_preview->scan();
     });
+    m_connections = new ConnectionsPage(m_workspace, this);
+    addPage(m_connections, tr("Connections"));
     m_navigation->setCurrentRow(0);
 
     auto *rule = new QFrame(this);

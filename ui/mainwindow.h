@@ -13,6 +13,7 @@ struct OrgChoice;
 
 namespace lr::ui {
 
+class ConnectionsPage;
 class OrgHeader;
 class OrgWorkspace;
 class OverviewPage;
@@ -39,6 +40,7 @@ public:
     [[nodiscard]] PreviewPage *previewPage() const { return m_preview; }
     [[nodiscard]] PoliciesPage *policiesPage() const { return m_policies; }
     [[nodiscard]] OrgHeader *header() const { return m_header; }
+    [[nodiscard]] ConnectionsPage *connectionsPage() const { return m_connections; }
 
 protected:
     // Asks before unsaved policy edits are lost.
@@ -59,6 +61,7 @@ private:
     PoliciesPage *m_policies = nullptr;
     bool m_closeApproved = false;
     QLabel *m_apiUsage = nullptr;
+    ConnectionsPage *m_connections = nullptr;
 };
 
 } // namespace lr::ui

@@ -7,6 +7,7 @@
 #include "core/policy/policy.h"
 #include "core/scan/orgsnapshot.h"
 
+#include <QCoroTask>
 #include <QNetworkAccessManager>
 #include <QObject>
 
@@ -19,6 +20,14 @@ class OrgClient;
 
 namespace lr::policy {
 class PolicyRepository;
+}
+
+namespace lr::connections {
+class ConnectionManager;
+}
+
+namespace lr::secrets {
+class SecretStore;
 }
 
 namespace lr::ui {
@@ -34,8 +43,13 @@ public:
     explicit OrgWorkspace(QObject *parent = nullptr);
     ~OrgWorkspace() override;
 
-    // Opens the org and reads its identity; emits opened() or failed().
+    // Opens the org and reads its identity; emits opened() or failed(). A signed-in
+    // connection (Alias) is opened with its tokens from the secrets store.
     void open(const org::OrgChoice &choice);
+
+    // The named org connections and the secrets store behind them (the OS keychain), made
+    // on first use.
+    [[nodiscard]] connections::ConnectionManager *connections();
 
     [[nodiscard]] bool isOpen() const { return m_client != nullptr; }
     [[nodiscard]] org::OrgClient *client() const { return m_client.get(); }
@@ -67,8 +81,13 @@ Q_SIGNALS:
     void snapshotChanged();
 
 private:
-    std::unique_ptr<org::OpenedOrg> m_opened;
+    void adopt(Result<std::unique_ptr<org::OpenedOrg>> opened);
+    QCoro::Task<> openSignedIn(org::OrgChoice choice);
+
+    std::unique_ptr<secrets::SecretStore> m_secrets;
     QNetworkAccessManager m_network;
+    connections::ConnectionManager *m_connections = nullptr;
+    std::unique_ptr<org::OpenedOrg> m_opened;
     std::unique_ptr<org::OrgClient> m_client;
     std::unique_ptr<policy::PolicyRepository> m_policies;
     org::OrgIdentity m_identity;
