@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -89,7 +90,12 @@ void MainWindow::setupUi()
     m_apiUsage = new QLabel(this);
     m_apiUsage->setObjectName(QStringLiteral("apiUsageLabel"));
     statusBar()->addPermanentWidget(m_apiUsage);
-    resize(1100, 680);
+    // Room for the Policies form beside its list, within a small laptop's screen.
+    QSize size(1280, 800);
+    if (const QScreen *screen = this->screen()) {
+        size = size.boundedTo(screen->availableGeometry().size() * 0.92);
+    }
+    resize(size);
 }
 
 void MainWindow::addPage(QWidget *page, const QString &title)

@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -122,8 +123,20 @@ int main(int argc, char *argv[])
                 window.previewPage(), &lr::ui::PreviewPage::previewReady, &window, grab);
             QObject::connect(window.previewPage(), &lr::ui::PreviewPage::scanFailed, &window, grab);
         } else if (policies) {
+            // The list and, from Preview's scan, the what-if curve (computed after a 250 ms
+            // pause for edits): grab once both have had their turn.
+            auto waiting = std::make_shared<int>(2);
+            auto grabLast = [grab, waiting] {
+                if (--*waiting == 0) {
+                    QTimer::singleShot(1000, grab);
+                }
+            };
             QObject::connect(
-                window.policiesPage(), &lr::ui::PoliciesPage::policiesShown, &window, grab);
+                window.policiesPage(), &lr::ui::PoliciesPage::policiesShown, &window, grabLast);
+            QObject::connect(
+                window.previewPage(), &lr::ui::PreviewPage::previewReady, &window, grabLast);
+            QObject::connect(
+                window.previewPage(), &lr::ui::PreviewPage::scanFailed, &window, grabLast);
         } else {
             QObject::connect(window.overviewPage(), &lr::ui::OverviewPage::loaded, &window, grab);
         }

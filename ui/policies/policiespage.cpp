@@ -179,7 +179,7 @@ QWidget *PoliciesPage::createFormPanel()
     scroll->setWidget(m_form);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded); // never clip a field
 
     m_saveButton = new QPushButton(tr("&Save"), panel);
     m_saveButton->setObjectName(u"savePolicyButton"_s);

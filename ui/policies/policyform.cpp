@@ -179,17 +179,25 @@ QGroupBox *PolicyForm::createThresholdGroup()
     auto *editor = new QVBoxLayout;
     editor->addLayout(form);
     editor->addWidget(hint(tr("Days since the last interactive login (from creation for users "
-                              "who never logged in). Per license, tick a license to give it "
-                              "its own threshold:"),
+                              "who never logged in). The curve shows what each threshold "
+                              "would flag in the last scan."),
                            this));
-    editor->addWidget(m_licenseTable, 1);
-    editor->addWidget(problemLabel(PolicyField::ThresholdsByLicense));
-    editor->addWidget(problemLabel(PolicyField::DowngradeTargets));
+    editor->addStretch(1);
 
+    // The curve beside the default threshold it answers to; the per-license table below,
+    // across the group, where its three columns have room.
     m_thresholdSide = new QVBoxLayout;
-    auto *layout = new QHBoxLayout(group);
-    layout->addLayout(editor, 2);
-    layout->addLayout(m_thresholdSide, 3);
+    auto *top = new QHBoxLayout;
+    top->addLayout(editor, 2);
+    top->addLayout(m_thresholdSide, 5);
+    auto *layout = new QVBoxLayout(group);
+    layout->addLayout(top);
+    layout->addWidget(hint(tr("Per license, tick a license to give it its own threshold or a "
+                              "downgrade target:"),
+                           this));
+    layout->addWidget(m_licenseTable, 1);
+    layout->addWidget(problemLabel(PolicyField::ThresholdsByLicense));
+    layout->addWidget(problemLabel(PolicyField::DowngradeTargets));
     return group;
 }
 
@@ -240,8 +248,10 @@ QGroupBox *PolicyForm::createDecisionGroup()
     m_cooldown = daysSpinBox(u"cooldownSpinBox"_s);
     m_dryRun = new QCheckBox(tr("D&ry run: open cases, change no user"), this);
     m_dryRun->setObjectName(u"dryRunCheckBox"_s);
-    m_transfer = new QCheckBox(tr("&Transfer open records to the manager on deactivation"), this);
+    m_transfer = new QCheckBox(tr("&Transfer open records to the manager"), this);
     m_transfer->setObjectName(u"transferCheckBox"_s);
+    m_transfer->setToolTip(tr("On deactivation, the user's open opportunities, cases and leads "
+                              "go to their manager."));
     m_editors.append({m_timeoutAction, m_dryRun, m_transfer});
 
     auto *form = new QFormLayout(group);

@@ -141,7 +141,11 @@ void WhatIfChart::setupChart()
                       savings::WhatIfCurve::kMaxThresholdDays);
     m_axisX->setTitleText(tr("Threshold (days)"));
     m_axisX->setLabelFormat(u"%d"_s);
-    m_axisX->setTickCount(8);
+    // A tick every 30 days from 30: the months a Sales Ops analyst thinks in.
+    m_axisX->setTickType(QValueAxis::TicksDynamic);
+    m_axisX->setTickAnchor(savings::WhatIfCurve::kMinThresholdDays);
+    m_axisX->setTickInterval(60);
+    m_axisX->setMinorTickCount(1);
     m_axisSeats = new QValueAxis(m_chart);
     m_axisSeats->setTitleText(tr("Seats"));
     m_axisSeats->setLabelFormat(u"%d"_s);
