@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace lr::policy {
@@ -360,7 +362,9 @@ private:
     {
         const QString channel = m_policy.notificationChannel.trimmed();
         const QString label = PolicyProblem::label(PolicyField::NotificationChannel);
-        if (channel.startsWith(u"http"_s, Qt::CaseInsensitive)) {
+        // A webhook address in any spelling (https://…, hooks.slack.com/services/…,
+        // outlook.office.com/webhook/…) has a ':' or a '/'; a secret's name has neither.
+        if (channel.contains(u':') || channel.contains(u'/') || channel.contains(u'\\')) {
             add(PolicyField::NotificationChannel,
                 tr("Notification channel: give the name of the webhook's secret in the secrets "
                    "store, not its address: the address is itself a secret and never goes into "
@@ -369,11 +373,18 @@ private:
                             channel,
                             PolicyValidator::kMaxTextLength,
                             label)
-                   && hasControlCharacters(channel)) {
+                   && !isSecretName(channel)) {
             add(PolicyField::NotificationChannel,
-                tr("Notification channel: must be one line of text, without control "
-                   "characters."));
+                tr("Notification channel: use letters, digits, spaces, '.', '-' and '_' only, "
+                   "as in the name of the webhook's secret (for example slack-sales-ops)."));
         }
+    }
+
+    static bool isSecretName(const QString &name)
+    {
+        return std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+            return c.isLetterOrNumber() || c == u' ' || c == u'.' || c == u'-' || c == u'_';
+        });
     }
 
     void downgradeTargets()

@@ -367,6 +367,22 @@ void TestPolicyValidation::rules_data()
     row("channel an upper-case URL",
         [](Policy &p) { p.notificationChannel = u"HTTP://example.com"_s; },
         {u"$.notificationChannel"_s});
+    row("channel a URL without a scheme",
+        [](Policy &p) { p.notificationChannel = u"hooks.slack.com/services/T0/B0/x"_s; },
+        {u"$.notificationChannel"_s});
+    row("channel a Teams webhook host and path",
+        [](Policy &p) { p.notificationChannel = u"outlook.office.com\\webhook"_s; },
+        {u"$.notificationChannel"_s});
+    row("channel with a newline",
+        [](Policy &p) { p.notificationChannel = u"slack\nops"_s; },
+        {u"$.notificationChannel"_s});
+    row("channel with a query character",
+        [](Policy &p) { p.notificationChannel = u"slack?token=x"_s; },
+        {u"$.notificationChannel"_s});
+    row(
+        "channel with spaces, dots and underscores",
+        [](Policy &p) { p.notificationChannel = u"Sales Ops.alerts_2"_s; },
+        none);
     row("channel 81 characters",
         [](Policy &p) { p.notificationChannel = QString(81, u'c'); },
         {u"$.notificationChannel"_s});
