@@ -56,6 +56,22 @@ void OrgWorkspace::open(const org::OrgChoice &choice)
     adopt(org::OpenedOrg::open(choice));
 }
 
+void OrgWorkspace::close(const QString &reason)
+{
+    if (!m_opened) {
+        return;
+    }
+    Q_EMIT opening(QString()); // pages stop their runs and drop the org's rows
+    m_policies.reset();
+    m_client.reset();
+    m_opened.reset();
+    m_identity = {};
+    m_lastSnapshot.reset();
+    Q_EMIT snapshotChanged();
+    setCurrentPolicy(policy::Policy::builtInDefault());
+    Q_EMIT failed(reason);
+}
+
 connections::ConnectionManager *OrgWorkspace::connections()
 {
     if (!m_connections) {

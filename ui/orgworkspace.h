@@ -51,6 +51,10 @@ public:
     // on first use.
     [[nodiscard]] connections::ConnectionManager *connections();
 
+    // Closes the open org (after its sign-out, say): pages drop what they show of it, and
+    // failed(reason) tells them and the header why no org is open.
+    void close(const QString &reason);
+
     [[nodiscard]] bool isOpen() const { return m_client != nullptr; }
     [[nodiscard]] org::OrgClient *client() const { return m_client.get(); }
     [[nodiscard]] org::OpenedOrg *openedOrg() const { return m_opened.get(); }

@@ -175,10 +175,24 @@ void TestConnectionsPage::addShowRenameSwitchAndSignOut()
     QCOMPARE(status(u"acme"_s), u"signed out"_s);
     QVERIFY(!QFileInfo::exists(cache));
     QVERIFY(m_window->workspace()->connections()->secrets()->keys(connection->id).isEmpty());
+    // The org on screen was that one: it is closed, and the header says why.
+    QVERIFY(!m_window->workspace()->isOpen());
+    QVERIFY(!m_window->workspace()->policies());
 
     // Remove forgets it altogether.
     finished.clear();
     m_page->selectAlias(u"analyst"_s);
+    QStringList asked;
+    m_page->setRemoveConfirmation([&asked](const QString &question) {
+        asked.append(question);
+        return false;
+    });
+    QTest::mouseClick(child<QPushButton>(u"removePushButton"_s), Qt::LeftButton);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY2(asked.first().contains(u"Remove the connection analyst?"_s),
+             qPrintable(asked.first()));
+    QCOMPARE(status(u"analyst"_s), u"signed in"_s); // cancelled: nothing happened
+    m_page->setRemoveConfirmation([](const QString &) { return true; });
     QTest::mouseClick(child<QPushButton>(u"removePushButton"_s), Qt::LeftButton);
     QVERIFY(finished.wait(20000));
     QVERIFY(status(u"analyst"_s).isEmpty());

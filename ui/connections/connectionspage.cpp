@@ -3,6 +3,7 @@
 #include "core/auth/orgsessionkeeper.h"
 #include "core/connections/connectionmanager.h"
 #include "core/connections/userpermissions.h"
+#include "core/org/openedorg.h"
 #include "core/org/orgclient.h"
 #include "core/secrets/secretstore.h"
 #include "ui/orgworkspace.h"
@@ -15,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QPushButton>
@@ -420,9 +422,31 @@ void ConnectionsPage::signOut()
     runSignOut(selectedAlias(), false);
 }
 
+void ConnectionsPage::setRemoveConfirmation(std::function<bool(const QString &)> confirm)
+{
+    m_confirmRemove = std::move(confirm);
+}
+
 void ConnectionsPage::remove()
 {
-    runSignOut(selectedAlias(), true);
+    const QString alias = selectedAlias();
+    if (alias.isEmpty()) {
+        return;
+    }
+    const QString question = tr("Remove the connection %1? Its sign-in is revoked and its tokens "
+                                "and cache are deleted; signing in again needs the browser.")
+                                 .arg(alias);
+    const bool confirmed = m_confirmRemove
+                               ? m_confirmRemove(question)
+                               : QMessageBox::question(this,
+                                                       tr("Remove the connection"),
+                                                       question,
+                                                       QMessageBox::Yes | QMessageBox::Cancel,
+                                                       QMessageBox::Cancel)
+                                     == QMessageBox::Yes;
+    if (confirmed) {
+        runSignOut(alias, true);
+    }
 }
 
 QCoro::Task<> ConnectionsPage::runSignOut(QString alias, bool forget)
@@ -441,13 +465,22 @@ QCoro::Task<> ConnectionsPage::runSignOut(QString alias, bool forget)
         Q_EMIT operationFinished(false, outcome.error().message);
         co_return;
     }
-    const QString done =
-        outcome->revoked
-            ? tr("Signed out of %1: the sign-in is revoked and its tokens and cache are deleted.")
-                  .arg(alias)
-            : tr("Signed out of %1 here, but the org could not revoke the sign-in (%2).")
-                  .arg(alias, outcome->revokeProblem);
+    QString done;
+    if (!outcome->revoked) {
+        done = tr("Signed out of %1 here, but the org could not revoke the sign-in (%2).")
+                   .arg(alias, outcome->revokeProblem);
+    } else if (forget) {
+        done = tr("Removed %1: the sign-in is revoked and its tokens and cache are deleted.")
+                   .arg(alias);
+    } else {
+        done = tr("Signed out of %1: the sign-in is revoked and its tokens and cache are deleted.")
+                   .arg(alias);
+    }
     setStatus(done, !outcome->revoked);
+    // The org on screen cannot be used without its tokens: close it rather than fail later.
+    if (const org::OpenedOrg *open = m_workspace->openedOrg(); open && open->alias() == alias) {
+        m_workspace->close(tr("Signed out of %1. Open an org on the Connections page.").arg(alias));
+    }
     Q_EMIT operationFinished(outcome->revoked, done);
 }
 

@@ -5,6 +5,8 @@
 #include <QCoroTask>
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -39,6 +41,9 @@ public:
     [[nodiscard]] QString selectedAlias() const;
     void selectAlias(const QString &alias);
 
+    // Asks before Remove forgets a connection; a message box unless a test answers instead.
+    void setRemoveConfirmation(std::function<bool(const QString &question)> confirm);
+
 Q_SIGNALS:
     // The selected connection's details (including the live check) are shown.
     void detailsShown(const QString &alias);
@@ -70,6 +75,7 @@ private:
 
     OrgWorkspace *m_workspace;
     connections::ConnectionManager *m_connections;
+    std::function<bool(const QString &question)> m_confirmRemove;
     bool m_storeUsable = false;
     bool m_storeChecked = false;
 

@@ -220,6 +220,11 @@ bool PoliciesPage::hasUnsavedEdits() const
     return isWritable() && m_form->loadedPolicy().isStored() && m_form->isDirty();
 }
 
+bool PoliciesPage::isWritable() const
+{
+    return m_deployed && m_mayEdit && m_workspace->policies() != nullptr;
+}
+
 void PoliciesPage::updateState()
 {
     const Policy &loaded = m_form->loadedPolicy();

@@ -55,7 +55,8 @@ public:
     [[nodiscard]] PolicyForm *form() const { return m_form; }
     [[nodiscard]] WhatIfChart *whatIf() const { return m_whatIf; }
     [[nodiscard]] bool isBusy() const { return m_busy > 0; }
-    [[nodiscard]] bool isWritable() const { return m_deployed && m_mayEdit; }
+    // Whether an org is open, its LR objects are deployed and the user may edit policies.
+    [[nodiscard]] bool isWritable() const;
     [[nodiscard]] bool hasUnsavedEdits() const;
 
     // Before the page is left (another page, closing the window): runs `proceed` at once when
