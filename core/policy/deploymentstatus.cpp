@@ -6,7 +6,9 @@ namespace lr::policy {
 
 QString DeploymentStatus::deployCommand(const QString &alias)
 {
-    return u"sf project deploy start --source-dir installer/salesforce/force-app --target-org "_s
+    // sf project commands run inside an SFDX project: from its folder, not the repository root.
+    return u"cd installer/salesforce && sf project deploy start --source-dir force-app "
+           u"--target-org "_s
            + (alias.isEmpty() ? u"<alias>"_s : alias);
 }
 

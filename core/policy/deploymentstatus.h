@@ -35,7 +35,8 @@ public:
     // The Refused error every write meets when the objects are not deployed.
     [[nodiscard]] Error refusal(const QString &alias = {}) const;
 
-    // sf project deploy start --source-dir installer/salesforce/force-app --target-org <alias>
+    // cd installer/salesforce && sf project deploy start --source-dir force-app --target-org
+    // <alias>
     [[nodiscard]] static QString deployCommand(const QString &alias = {});
 };
 

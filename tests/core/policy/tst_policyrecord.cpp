@@ -276,7 +276,8 @@ void TestPolicyRecord::syncPlanMatchesByUser()
 void TestPolicyRecord::deploymentMessagesGiveTheCommand()
 {
     const QString command =
-        u"sf project deploy start --source-dir installer/salesforce/force-app --target-org "_s;
+        u"cd installer/salesforce && sf project deploy start --source-dir force-app "
+        u"--target-org "_s;
     QCOMPARE(DeploymentStatus::deployCommand(), command + u"<alias>"_s);
     QCOMPARE(DeploymentStatus::deployCommand(u"acme-prod"_s), command + u"acme-prod"_s);
 

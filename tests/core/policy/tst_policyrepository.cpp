@@ -30,7 +30,7 @@ using lr::policy::PolicyWriteOutcome;
 namespace {
 
 const QString kDeployCommand =
-    u"sf project deploy start --source-dir installer/salesforce/force-app --target-org"_s;
+    u"cd installer/salesforce && sf project deploy start --source-dir force-app --target-org"_s;
 
 // A client and a repository signed in as one demo user.
 struct Session
