@@ -16,11 +16,16 @@
 #include "ui/policies/policyform.h"
 #include "ui/policies/policylistmodel.h"
 #include "ui/policies/whatifchart.h"
+#include "ui/preview/candidatetablemodel.h"
+#include "ui/preview/previewpage.h"
 
 #include <QCoroTask>
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -209,6 +214,38 @@ void TestPoliciesPage::createEditAndSaveStoresInTheOrg()
     QCOMPARE(stored->defaultThresholdDays, 120);
     QCOMPARE(stored->version, 2);
     QVERIFY(!stored->active); // a new policy waits to be resumed
+
+    // lrctl on another machine reads the same policy from the org.
+    QProcess lrctl;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"LR_ACCESS_TOKEN"_s, m_demo.token(u"viewer"_s));
+    env.insert(u"LR_DATA_DIR"_s, m_data.path());
+    lrctl.setProcessEnvironment(env);
+    lrctl.start(qEnvironmentVariable("LR_BINARY_DIR") + u"/app/lrctl"_s,
+                {u"policy"_s,
+                 u"show"_s,
+                 kPolicyName,
+                 u"--instance-url"_s,
+                 m_demo.instanceUrl().toString(),
+                 u"--format"_s,
+                 u"json"_s});
+    QVERIFY(lrctl.waitForFinished(60000));
+    QVERIFY2(lrctl.exitCode() == 0, lrctl.readAllStandardError().constData());
+    const QJsonObject shown = QJsonDocument::fromJson(lrctl.readAllStandardOutput()).object();
+    QCOMPARE(shown.value(u"version"_s).toInt(), 2);
+    QCOMPARE(shown.value(u"policy"_s).toObject().value(u"defaultThresholdDays"_s).toInt(), 120);
+
+    // Preview runs the saved policy (over the last scan, or in the scan still running).
+    const lr::ui::PreviewPage *preview = m_window->previewPage();
+    QTRY_COMPARE_WITH_TIMEOUT(preview->policy().defaultThresholdDays, 120, 30000);
+    const auto previewedAt120 = [preview] {
+        const QList<lr::pipeline::PreviewEntry> &entries = preview->model()->preview().candidates;
+        return !preview->isScanning() && !entries.isEmpty()
+               && std::all_of(entries.cbegin(), entries.cend(), [](const auto &entry) {
+                      return entry.thresholdDays == 120 && entry.daysInactive >= 120;
+                  });
+    };
+    QVERIFY(QTest::qWaitFor(previewedAt120, 120000));
 }
 
 void TestPoliciesPage::whatIfMarkerFollowsTheThreshold()
