@@ -87,10 +87,10 @@ ExemptionSync::apply(org::OrgClient *client, QString policyId, QList<Exemption> 
     if (!stored) {
         co_return stored.error();
     }
-    const Plan todo = plan(stored.value(), wanted, policyId);
+    const Plan steps = plan(stored.value(), wanted, policyId);
     constexpr qsizetype kChunk = org::OrgClient::kMaxCollectionRecords;
-    for (qsizetype i = 0; i < todo.creates.size(); i += kChunk) {
-        const QList<org::RecordWrite> chunk = todo.creates.mid(i, kChunk);
+    for (qsizetype i = 0; i < steps.creates.size(); i += kChunk) {
+        const QList<org::RecordWrite> chunk = steps.creates.mid(i, kChunk);
         Result<QList<org::SaveResult>> saved = co_await client->createRecords(chunk, true);
         if (!saved) {
             co_return saved.error();
@@ -99,8 +99,8 @@ ExemptionSync::apply(org::OrgClient *client, QString policyId, QList<Exemption> 
             co_return *error;
         }
     }
-    for (qsizetype i = 0; i < todo.updates.size(); i += kChunk) {
-        const QList<org::RecordWrite> chunk = todo.updates.mid(i, kChunk);
+    for (qsizetype i = 0; i < steps.updates.size(); i += kChunk) {
+        const QList<org::RecordWrite> chunk = steps.updates.mid(i, kChunk);
         Result<QList<org::SaveResult>> saved = co_await client->updateRecords(chunk, true);
         if (!saved) {
             co_return saved.error();
@@ -109,8 +109,8 @@ ExemptionSync::apply(org::OrgClient *client, QString policyId, QList<Exemption> 
             co_return *error;
         }
     }
-    for (qsizetype i = 0; i < todo.deletes.size(); i += kChunk) {
-        const QStringList chunk = todo.deletes.mid(i, kChunk);
+    for (qsizetype i = 0; i < steps.deletes.size(); i += kChunk) {
+        const QStringList chunk = steps.deletes.mid(i, kChunk);
         Result<QList<org::SaveResult>> deleted = co_await client->deleteRecords(chunk, true);
         if (!deleted) {
             co_return deleted.error();
