@@ -21,7 +21,8 @@ QString ScanQueries::staleUserIds()
 QString ScanQueries::staleUsers()
 {
     return u"SELECT Id, Username, Name, Email, Alias, Title, Department, UserType, LastLoginDate, "
-           u"CreatedDate, ManagerId, Manager.Name, Manager.IsActive, DelegatedApproverId, ProfileId, "
+           u"CreatedDate, ManagerId, Manager.Name, Manager.IsActive, DelegatedApproverId, "
+           u"ProfileId, "
            u"Profile.Name, Profile.PermissionsApiUserOnly, Profile.PermissionsModifyAllData, "
            u"Profile.PermissionsCustomizeApplication, Profile.UserLicense.Name, "
            u"Profile.UserLicense.LicenseDefinitionKey FROM User WHERE "_s

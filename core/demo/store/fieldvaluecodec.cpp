@@ -94,8 +94,8 @@ QString FieldValueCodec::formatDate(QDate date)
 
 std::optional<QDateTime> FieldValueCodec::parseDateTime(QStringView text)
 {
-    static const QRegularExpression pattern(
-        uR"(^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(Z|[+-]\d{2}:?\d{2})$)"_s);
+    static const QRegularExpression pattern(uR"(^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2}))"
+                                            uR"((?:\.(\d{1,3}))?(Z|[+-]\d{2}:?\d{2})$)"_s);
     const QRegularExpressionMatch m = pattern.match(text.toString());
     if (!m.hasMatch()) {
         return std::nullopt;

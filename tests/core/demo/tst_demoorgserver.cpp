@@ -452,8 +452,8 @@ void TestDemoOrgServer::deactivationFreesASeatAndReactivationNeedsOne()
     QVERIFY(!user.isEmpty());
     auto used = [this] {
         return m_org
-            .sql(
-                u"SELECT \"UsedLicenses\" FROM \"UserLicense\" WHERE \"LicenseDefinitionKey\" = 'SFDC'"_s)
+            .sql(u"SELECT \"UsedLicenses\" FROM \"UserLicense\" "
+                 u"WHERE \"LicenseDefinitionKey\" = 'SFDC'"_s)
             .toLongLong();
     };
     const qint64 before = used();

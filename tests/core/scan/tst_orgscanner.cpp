@@ -109,20 +109,18 @@ void TestOrgScanner::countsMatchWhatTheOrgStores()
     int withReports = 0;
     int withApi = 0;
     for (const auto &user : std::as_const(m_admin.users)) {
-        QCOMPARE(
-            user.openOpportunities,
-            m_org
-                .sql(
-                    u"SELECT COUNT(*) FROM \"Opportunity\" WHERE \"OwnerId\" = ? AND \"IsClosed\" = 0"_s,
-                    {user.id})
-                .toInt());
-        QCOMPARE(
-            user.openLeads,
-            m_org
-                .sql(
-                    u"SELECT COUNT(*) FROM \"Lead\" WHERE \"OwnerId\" = ? AND \"IsConverted\" = 0"_s,
-                    {user.id})
-                .toInt());
+        QCOMPARE(user.openOpportunities,
+                 m_org
+                     .sql(u"SELECT COUNT(*) FROM \"Opportunity\" "
+                          u"WHERE \"OwnerId\" = ? AND \"IsClosed\" = 0"_s,
+                          {user.id})
+                     .toInt());
+        QCOMPARE(user.openLeads,
+                 m_org
+                     .sql(u"SELECT COUNT(*) FROM \"Lead\" "
+                          u"WHERE \"OwnerId\" = ? AND \"IsConverted\" = 0"_s,
+                          {user.id})
+                     .toInt());
         QCOMPARE(
             user.scheduledJobs.size(),
             m_org.sql(u"SELECT COUNT(*) FROM \"CronTrigger\" WHERE \"OwnerId\" = ?"_s, {user.id})
