@@ -37,6 +37,8 @@ MainWindow::MainWindow(QWidget *parent)
         setWindowTitle(tr("%1 — License Reclaim").arg(identity.name));
     });
     connect(m_workspace, &OrgWorkspace::apiUsageChanged, this, &MainWindow::showApiUsage);
+    // Another org's usage, or none when the org is closed: never the last one's.
+    connect(m_workspace, &OrgWorkspace::opening, m_apiUsage, &QLabel::clear);
 }
 
 MainWindow::~MainWindow() = default;
