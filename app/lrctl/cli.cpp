@@ -32,7 +32,7 @@ const QHash<QString, QStringList> &commandOptions()
         {u"policy"_s, {u"output"_s}},
         {u"login"_s,
          {u"alias"_s, u"instance-url"_s, u"client-id"_s, u"no-browser"_s, u"timeout"_s}},
-        {u"logout"_s, {u"alias"_s}},
+        {u"logout"_s, {u"alias"_s, u"forget"_s}},
         {u"orgs"_s, {}},
     };
     return options;
@@ -88,6 +88,7 @@ void Cli::addOptions()
         {u"output"_s, tr("File to write."), u"FILE"_s},
         {u"alias"_s, tr("Name of an org connection."), u"ALIAS"_s},
         {u"client-id"_s, tr("Consumer key of the External Client App."), u"ID"_s},
+        {u"forget"_s, tr("Also forget the connection.")},
         {u"no-browser"_s, tr("Print the sign-in address instead of opening a browser.")},
         {u"timeout"_s, tr("Seconds to wait for the sign-in."), u"SECONDS"_s},
     });
@@ -132,6 +133,7 @@ Commands:
       --timeout SECONDS     How long to wait for the browser, 10 to 3600 (default 300).
   logout --alias ALIAS      Revoke the sign-in at the org, then delete its tokens and
                             this computer's cache of the org. The connection stays.
+      --forget              Also forget the connection (lrctl orgs no longer lists it).
   orgs                      The connections: alias, signed in or out, user, org id,
                             production or sandbox, instance. Never a token.
   demo-org serve            Serve a demo org on 127.0.0.1 until stopped. Prints

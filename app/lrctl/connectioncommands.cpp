@@ -174,8 +174,9 @@ QCoro::Task<int> Commands::logout(Cli &cli)
     std::unique_ptr<secrets::SecretStore> store = ConnectedOrg::openSecretStore();
     QNetworkAccessManager network;
     connections::ConnectionManager manager(&network, store.get());
+    const bool forget = cli.parser().isSet(u"forget"_s);
     Result<connections::ConnectionManager::SignOutOutcome> outcome =
-        co_await manager.signOut(alias);
+        forget ? co_await manager.remove(alias) : co_await manager.signOut(alias);
     if (!outcome) {
         co_return cli.fail(outcome.error());
     }
@@ -187,8 +188,10 @@ QCoro::Task<int> Commands::logout(Cli &cli)
                   << Qt::endl;
         co_return Failure;
     }
-    cli.out() << tr("Signed out of %1: the sign-in is revoked, and its tokens and local cache "
-                    "are deleted.")
+    cli.out() << (forget ? tr("Removed %1: the sign-in is revoked, its tokens and local cache are "
+                              "deleted, and the connection is forgotten.")
+                         : tr("Signed out of %1: the sign-in is revoked, and its tokens and "
+                              "local cache are deleted."))
                      .arg(alias)
               << Qt::endl;
     co_return Success;

@@ -345,6 +345,14 @@ void TestLrctlConnections::signInScanSignOutLeavesNoTokenAnywhere()
     QVERIFY2(after.err.contains("lrctl login --alias demo"), after.err.constData());
     const Run listedAfter = run({u"orgs"_s});
     QVERIFY(listedAfter.out.contains("signed out"));
+
+    // --forget removes the connection as well.
+    const Run forgotten = run({u"logout"_s, u"--alias"_s, u"demo"_s, u"--forget"_s});
+    QVERIFY2(forgotten.exitCode == 0, forgotten.err.constData());
+    QVERIFY(forgotten.out.contains("Removed demo"));
+    QVERIFY(!ConnectionRegistry().find(u"demo"_s));
+    const Run unknown = run({u"licenses"_s, u"--org"_s, u"demo"_s});
+    QCOMPARE(unknown.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestLrctlConnections)
