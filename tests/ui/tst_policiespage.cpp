@@ -9,6 +9,7 @@
 #include "core/org/orgclient.h"
 #include "core/policy/policyrepository.h"
 #include "support/demoorgfixture.h"
+#include "support/policysession.h"
 #include "ui/mainwindow.h"
 #include "ui/orgworkspace.h"
 #include "ui/overview/overviewpage.h"
@@ -47,22 +48,11 @@ namespace {
 const QString kPolicyName = u"Week one tuning"_s;
 
 // A client and repository of our own, as a teammate's console would have.
-struct Teammate
-{
-    std::unique_ptr<lr::org::OrgClient> client;
-    std::unique_ptr<PolicyRepository> repository;
-};
+using Teammate = lr::test::PolicySession;
 
 Teammate teammate(lr::test::DemoOrgFixture &demo, const QString &role)
 {
-    lr::org::OrgSession session;
-    session.instanceUrl = demo.instanceUrl();
-    session.accessToken = demo.token(role);
-    Teammate t;
-    t.client = std::make_unique<lr::org::OrgClient>(&demo.network(), session);
-    (void)QCoro::waitFor(t.client->negotiateVersion());
-    t.repository = std::make_unique<PolicyRepository>(t.client.get());
-    return t;
+    return Teammate::as(demo, role);
 }
 
 lr::org::OrgChoice choiceFor(lr::test::DemoOrgFixture &demo, const QString &role)

@@ -7,6 +7,7 @@
 #include "core/policy/policyjson.h"
 #include "core/policy/policyrepository.h"
 #include "support/demoorgfixture.h"
+#include "support/policysession.h"
 
 #include <QCoroTask>
 #include <QJsonArray>
@@ -32,23 +33,11 @@ namespace {
 const QString kDeployCommand =
     u"cd installer/salesforce && sf project deploy start --source-dir force-app --target-org"_s;
 
-// A client and a repository signed in as one demo user.
-struct Session
-{
-    std::unique_ptr<lr::org::OrgClient> client;
-    std::unique_ptr<PolicyRepository> repository;
-};
+using Session = lr::test::PolicySession;
 
 Session sessionAs(lr::test::DemoOrgFixture &demo, const QString &role)
 {
-    lr::org::OrgSession session;
-    session.instanceUrl = demo.instanceUrl();
-    session.accessToken = demo.token(role);
-    Session s;
-    s.client = std::make_unique<lr::org::OrgClient>(&demo.network(), session);
-    (void)QCoro::waitFor(s.client->negotiateVersion());
-    s.repository = std::make_unique<PolicyRepository>(s.client.get());
-    return s;
+    return Session::as(demo, role);
 }
 
 template <typename T>
