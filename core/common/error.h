@@ -44,6 +44,16 @@ struct Error
     {
         return code.isEmpty() ? message : code + QStringLiteral(": ") + message;
     }
+
+    // The org refused a read for lack of permission (or does not expose the object to this
+    // user at all): the answer is "unknown", not a failure.
+    [[nodiscard]] bool isAccessRefusal() const
+    {
+        return kind == Kind::Remote
+               && (code == u"INVALID_TYPE" || code == u"INSUFFICIENT_ACCESS"
+                   || code == u"INSUFFICIENT_ACCESS_OR_READONLY"
+                   || code == u"API_DISABLED_FOR_ORG");
+    }
 };
 
 } // namespace lr

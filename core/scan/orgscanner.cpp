@@ -2,6 +2,7 @@
 
 #include "core/common/logging.h"
 #include "core/org/orgclient.h"
+#include "core/org/userpermissions.h"
 #include "core/scan/aggregatereader.h"
 #include "core/scan/scanqueries.h"
 
@@ -15,17 +16,6 @@ using namespace Qt::StringLiterals;
 namespace lr::scan {
 
 namespace {
-
-// What the signed-in user may read, from their own permission sets.
-struct OwnAccess
-{
-    bool viewSetup = false;
-    bool manageUsers = false;
-    bool monitorLoginHistory = false;
-    bool freezeUsers = false;
-    bool viewAllData = false;
-    QSet<QString> viewAllObjects; // objects with View All or Modify All records
-};
 
 QDateTime dateTime(const QJsonValue &value)
 {
@@ -48,14 +38,6 @@ int number(const QJsonObject &row, const QString &key)
 
 // Whether a failed read means "not allowed" (the source stays unknown) rather than a
 // failure of the org or the network (the scan fails).
-bool isAccessError(const Error &error)
-{
-    return error.kind == Error::Kind::Remote
-           && (error.code == u"INVALID_TYPE" || error.code == u"INSUFFICIENT_ACCESS"
-               || error.code == u"INSUFFICIENT_ACCESS_OR_READONLY"
-               || error.code == u"API_DISABLED_FOR_ORG");
-}
-
 QString grantName(const QString &kind, const QString &name)
 {
     return kind + u": "_s + name;
@@ -107,7 +89,7 @@ private:
     org::OrgClient &m_client;
     QPointer<OrgScanner> m_scanner; // may go away while a request is in flight
     OrgSnapshot m_snapshot;
-    OwnAccess m_access;
+    org::UserPermissions m_access; // the signed-in user's own
     QHash<QString, qsizetype> m_index;
 };
 
@@ -128,7 +110,7 @@ Scan::readSource(DataSource source, QString soql, QString permission)
 {
     Result<org::QueryResult> rows = co_await m_client.query(soql);
     if (!rows) {
-        if (isAccessError(rows.error())) {
+        if (rows.error().isAccessRefusal()) {
             markIncomplete(source, permission, rows.error().message);
             co_return QJsonArray();
         }
@@ -143,7 +125,7 @@ QCoro::Task<Result<QJsonArray>> Scan::readAggregate(
 {
     Result<QJsonArray> rows = co_await AggregateReader::read(m_client, selectFrom, where, groupBy);
     if (!rows) {
-        if (isAccessError(rows.error())) {
+        if (rows.error().isAccessRefusal()) {
             markIncomplete(source, permission, rows.error().message);
             co_return QJsonArray();
         }
@@ -184,33 +166,12 @@ QCoro::Task<Result<void>> Scan::readIdentity()
 QCoro::Task<Result<void>> Scan::readOwnAccess()
 {
     progress(0.05, OrgScanner::tr("Checking what you may read…"));
-    Result<org::QueryResult> sets =
-        co_await m_client.query(ScanQueries::ownPermissions(m_snapshot.scannedById));
-    if (!sets) {
-        co_return sets.error();
+    Result<org::UserPermissions> access =
+        co_await org::UserPermissions::read(m_client, m_snapshot.scannedById);
+    if (!access) {
+        co_return access.error();
     }
-    for (const QJsonValue &value : std::as_const(sets->records)) {
-        const QJsonObject set = value.toObject().value(u"PermissionSet"_s).toObject();
-        m_access.viewSetup |= set.value(u"PermissionsViewSetup"_s).toBool();
-        m_access.manageUsers |= set.value(u"PermissionsManageUsers"_s).toBool();
-        m_access.monitorLoginHistory |= set.value(u"PermissionsMonitorLoginHistory"_s).toBool();
-        m_access.freezeUsers |= set.value(u"PermissionsFreezeUsers"_s).toBool();
-        m_access.viewAllData |= set.value(u"PermissionsViewAllData"_s).toBool()
-                                || set.value(u"PermissionsModifyAllData"_s).toBool();
-    }
-    Result<org::QueryResult> objects =
-        co_await m_client.query(ScanQueries::ownObjectPermissions(m_snapshot.scannedById));
-    if (objects) {
-        for (const QJsonValue &value : std::as_const(objects->records)) {
-            const QJsonObject row = value.toObject();
-            if (row.value(u"PermissionsViewAllRecords"_s).toBool()
-                || row.value(u"PermissionsModifyAllRecords"_s).toBool()) {
-                m_access.viewAllObjects.insert(row.value(u"SobjectType"_s).toString());
-            }
-        }
-    } else if (!isAccessError(objects.error())) {
-        co_return objects.error();
-    }
+    m_access = std::move(access).value();
     // Sources that return only the signed-in user's own rows without these permissions: the
     // rows come back, so only the permissions tell that the answer is partial.
     if (!m_access.viewSetup) {

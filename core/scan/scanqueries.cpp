@@ -34,22 +34,6 @@ QString ScanQueries::userCounts()
     return u"SELECT IsActive, COUNT(Id) n FROM User GROUP BY IsActive"_s;
 }
 
-QString ScanQueries::ownPermissions(const QString &userId)
-{
-    return u"SELECT PermissionSet.PermissionsViewSetup, PermissionSet.PermissionsManageUsers, "
-           u"PermissionSet.PermissionsMonitorLoginHistory, PermissionSet.PermissionsFreezeUsers, "
-           u"PermissionSet.PermissionsViewAllData, PermissionSet.PermissionsModifyAllData "
-           u"FROM PermissionSetAssignment WHERE AssigneeId = '%1'"_s.arg(userId);
-}
-
-QString ScanQueries::ownObjectPermissions(const QString &userId)
-{
-    return u"SELECT SobjectType, PermissionsRead, PermissionsViewAllRecords, "
-           u"PermissionsModifyAllRecords FROM ObjectPermissions WHERE SobjectType IN "
-           u"('Opportunity', 'Case', 'Lead') AND ParentId IN (SELECT PermissionSetId FROM "
-           u"PermissionSetAssignment WHERE AssigneeId = '%1')"_s.arg(userId);
-}
-
 QString ScanQueries::permissionSetGrants()
 {
     return u"SELECT AssigneeId, PermissionSet.Label, PermissionSet.PermissionsApiUserOnly, "

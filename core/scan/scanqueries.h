@@ -14,8 +14,6 @@ public:
     [[nodiscard]] static QString staleUsers();
     [[nodiscard]] static QString staleUserIds();
     [[nodiscard]] static QString userCounts();
-    [[nodiscard]] static QString ownPermissions(const QString &userId);
-    [[nodiscard]] static QString ownObjectPermissions(const QString &userId);
     [[nodiscard]] static QString permissionSetGrants();
     [[nodiscard]] static QString frozenUsers();
     [[nodiscard]] static QString queueMemberships();

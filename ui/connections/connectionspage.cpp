@@ -2,9 +2,9 @@
 
 #include "core/auth/orgsessionkeeper.h"
 #include "core/connections/connectionmanager.h"
-#include "core/connections/userpermissions.h"
 #include "core/org/openedorg.h"
 #include "core/org/orgclient.h"
+#include "core/org/userpermissions.h"
 #include "core/secrets/secretstore.h"
 #include "ui/orgworkspace.h"
 
@@ -337,10 +337,10 @@ QCoro::Task<> ConnectionsPage::readLiveDetails(QString alias)
     org::OrgClient client(&network, keeper.value()->orgSession());
     keeper.value()->attach(&client);
     Result<QString> version = co_await client.negotiateVersion();
-    Result<connections::UserPermissions> permissions =
-        version.hasValue() ? Result<connections::UserPermissions>() : version.error();
+    Result<org::UserPermissions> permissions =
+        version.hasValue() ? Result<org::UserPermissions>() : version.error();
     if (version) {
-        permissions = co_await connections::UserPermissions::read(client, connection->userId);
+        permissions = co_await org::UserPermissions::read(client, connection->userId);
     }
     if (!self || selectedAlias() != alias) {
         co_return;

@@ -9,19 +9,18 @@
 #include <QString>
 
 namespace lr::org {
-class OrgClient;
-}
 
-namespace lr::connections {
+class OrgClient;
 
 // What the signed-in user may do of what License Reclaim needs (design.md §6): API Enabled,
 // View Setup and Configuration, Manage Users (or Freeze Users plus Monitor Login History),
 // and read access to every owner's open opportunities, cases and leads. Read from the
-// user's permission set assignments (the profile's own set among them), the way the scan
-// checks what it may read.
+// user's permission set assignments (the profile's own set among them) in two queries: the
+// scan uses it to tell which of its sources are partial, the Connections page to say what
+// the user lacks.
 struct UserPermissions
 {
-    Q_DECLARE_TR_FUNCTIONS(lr::connections::UserPermissions)
+    Q_DECLARE_TR_FUNCTIONS(lr::org::UserPermissions)
 
 public:
     struct Missing
@@ -38,10 +37,12 @@ public:
     bool viewAllData = false;
     QSet<QString> viewAllObjects; // of Opportunity, Case, Lead
 
-    [[nodiscard]] static QCoro::Task<Result<UserPermissions>> read(org::OrgClient &client,
+    // Object permissions the user may not read (INVALID_TYPE, INSUFFICIENT_ACCESS…) count
+    // as none; any other error of either query is the result.
+    [[nodiscard]] static QCoro::Task<Result<UserPermissions>> read(OrgClient &client,
                                                                    QString userId);
     // Empty when the user has everything.
     [[nodiscard]] QList<Missing> missing() const;
 };
 
-} // namespace lr::connections
+} // namespace lr::org

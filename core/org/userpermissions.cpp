@@ -1,14 +1,13 @@
-#include "core/connections/userpermissions.h"
+#include "core/org/userpermissions.h"
 
 #include "core/org/orgclient.h"
-#include "core/scan/scanqueries.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
-namespace lr::connections {
+namespace lr::org {
 
 namespace {
 
@@ -19,6 +18,14 @@ QString systemPermissionsQuery(const QString &userId)
            u"PermissionSet.PermissionsMonitorLoginHistory, PermissionSet.PermissionsViewAllData, "
            u"PermissionSet.PermissionsModifyAllData FROM PermissionSetAssignment "
            u"WHERE AssigneeId = '%1'"_s.arg(userId);
+}
+
+QString objectPermissionsQuery(const QString &userId)
+{
+    return u"SELECT SobjectType, PermissionsRead, PermissionsViewAllRecords, "
+           u"PermissionsModifyAllRecords FROM ObjectPermissions WHERE SobjectType IN "
+           u"('Opportunity', 'Case', 'Lead') AND ParentId IN (SELECT PermissionSetId FROM "
+           u"PermissionSetAssignment WHERE AssigneeId = '%1')"_s.arg(userId);
 }
 
 bool isSalesforceId(const QString &id)
@@ -38,7 +45,7 @@ QCoro::Task<Result<UserPermissions>> UserPermissions::read(org::OrgClient &clien
         co_return Error::make(
             Error::Kind::Usage, u"BAD_USER_ID"_s, tr("'%1' is not a user id.").arg(userId));
     }
-    Result<org::QueryResult> sets = co_await client.query(systemPermissionsQuery(userId));
+    Result<QueryResult> sets = co_await client.query(systemPermissionsQuery(userId));
     if (!sets) {
         co_return sets.error();
     }
@@ -53,8 +60,7 @@ QCoro::Task<Result<UserPermissions>> UserPermissions::read(org::OrgClient &clien
         permissions.viewAllData |= set.value(u"PermissionsViewAllData"_s).toBool()
                                    || set.value(u"PermissionsModifyAllData"_s).toBool();
     }
-    Result<org::QueryResult> objects =
-        co_await client.query(scan::ScanQueries::ownObjectPermissions(userId));
+    Result<QueryResult> objects = co_await client.query(objectPermissionsQuery(userId));
     if (objects) {
         for (const QJsonValue &value : std::as_const(objects->records)) {
             const QJsonObject row = value.toObject();
@@ -63,6 +69,8 @@ QCoro::Task<Result<UserPermissions>> UserPermissions::read(org::OrgClient &clien
                 permissions.viewAllObjects.insert(row.value(u"SobjectType"_s).toString());
             }
         }
+    } else if (!objects.error().isAccessRefusal()) {
+        co_return objects.error();
     }
     co_return permissions;
 }
@@ -105,4 +113,4 @@ QList<UserPermissions::Missing> UserPermissions::missing() const
     return missing;
 }
 
-} // namespace lr::connections
+} // namespace lr::org
