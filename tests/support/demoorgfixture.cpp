@@ -169,4 +169,14 @@ QVariant DemoOrgFixture::sql(const QString &statement, const QVariantList &param
     return query.value(0);
 }
 
+bool DemoOrgFixture::execute(const QString &statement, const QVariantList &params)
+{
+    QSqlQuery query(m_org->database().connection());
+    query.prepare(statement);
+    for (const QVariant &param : params) {
+        query.addBindValue(param);
+    }
+    return query.exec();
+}
+
 } // namespace lr::test

@@ -65,6 +65,9 @@ public:
 
     // Runs a scalar SQL query straight against the org's database (what really is stored).
     [[nodiscard]] QVariant sql(const QString &statement, const QVariantList &params = {});
+    // Runs a statement that changes what is stored (what an org admin would change in Setup);
+    // false when it fails.
+    [[nodiscard]] bool execute(const QString &statement, const QVariantList &params = {});
 
 private:
     std::unique_ptr<demo::DemoOrg> m_org;

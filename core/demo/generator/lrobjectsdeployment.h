@@ -15,7 +15,7 @@ struct GeneratedOrg;
 
 // Whether a demo org has the License Reclaim objects, as a customer's org may or may not.
 enum class LrSchema {
-    Current, // deployed; LR_Settings__c "Default" says Schema_Version__c 1
+    Current, // deployed; LR_Settings__c "Default" says Schema_Version__c kSchemaVersion
     None,    // never deployed: the objects do not exist (SOQL INVALID_TYPE, describe 404)
     Old,     // deployed, but "Default" says Schema_Version__c 0: an older deployment
 };
@@ -38,7 +38,7 @@ enum class LrSchema {
 class LrObjectsDeployment
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     [[nodiscard]] static Result<void>
     apply(OrgSchema &schema, const OrgDatabase &database, const GeneratedOrg &org, LrSchema state);

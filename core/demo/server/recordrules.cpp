@@ -176,4 +176,25 @@ std::optional<Error> RecordRules::checkDeleteRestrictions(const SObjectType &typ
     return std::nullopt;
 }
 
+std::optional<Error> RecordRules::clearSetNullReferences(const SObjectType &type,
+                                                         const QString &id) const
+{
+    for (const SObjectType &child : m_schema.objects()) {
+        for (const SObjectField &field : child.fields()) {
+            if (field.referenceTo != type.name() || !field.name.endsWith(u"__c")
+                || field.deleteConstraint != DeleteConstraint::SetNull) {
+                continue;
+            }
+            QSqlQuery query(m_database.connection());
+            query.prepare(u"UPDATE %1 SET %2 = NULL WHERE %2 = ?"_s.arg(quote(child.tableName()),
+                                                                        quote(field.name)));
+            query.addBindValue(id);
+            if (!query.exec()) {
+                return storageError(query);
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace lr::demo

@@ -19,8 +19,9 @@ class SObjectType;
 // What Salesforce checks and fills in on a save beyond each field's own type, as the metadata
 // of a custom object defines it: default values on create, validation rules
 // (FIELD_CUSTOM_VALIDATION_EXCEPTION), unique fields (DUPLICATE_VALUE, ignoring case unless
-// the field is case-sensitive) and lookups that restrict deleting what they point to
-// (DELETE_FAILED). RecordStore runs these inside its write transaction.
+// the field is case-sensitive), lookups that restrict deleting what they point to
+// (DELETE_FAILED) and lookups that are cleared when it goes (SetNull). RecordStore runs these
+// inside its write transaction.
 class RecordRules
 {
 public:
@@ -50,6 +51,12 @@ public:
     // Restrict.
     [[nodiscard]] std::optional<Error> checkDeleteRestrictions(const SObjectType &type,
                                                                const QString &id) const;
+
+    // After `id` is deleted: clears every custom lookup that points to it with
+    // deleteConstraint SetNull, as Salesforce does. Standard lookups are left alone: the
+    // demo org deletes no record a standard object points to.
+    [[nodiscard]] std::optional<Error> clearSetNullReferences(const SObjectType &type,
+                                                              const QString &id) const;
 
 private:
     OrgDatabase m_database;

@@ -558,6 +558,9 @@ RecordStore::remove(const SObjectType &type, const QString &id, const CallerPerm
         !r) {
         return failed(id18, r.error());
     }
+    if (auto cleared = m_rules.clearSetNullReferences(type, id18)) {
+        return failed(id18, *cleared);
+    }
     return {id18, {}};
 }
 

@@ -2,6 +2,7 @@
 // installer/salesforce, guarded by the LR permission sets, validated like Salesforce validates
 // them (validation rules, unique names, picklists, numbers), and absent or old when the org is
 // meant to be.
+#include "core/demo/generator/lrobjectsdeployment.h"
 #include "core/demo/store/salesforceid.h"
 #include "support/demoorgfixture.h"
 
@@ -13,6 +14,7 @@
 using namespace Qt::StringLiterals;
 using lr::demo::DemoOrg;
 using lr::demo::DemoOrgOptions;
+using lr::demo::LrObjectsDeployment;
 using lr::demo::LrSchema;
 using lr::test::DemoOrgFixture;
 
@@ -56,7 +58,7 @@ private Q_SLOTS:
     void initTestCase();
 
     void permissionSetsAreDeployedAndAssigned();
-    void settingsRecordSaysSchemaVersionOne();
+    void settingsRecordSaysTheCurrentSchemaVersion();
     void describeShowsTheMetadata();
     void adminCreatesReadsAndUpdatesAPolicy();
     void analystEditsEveryPolicyButDeletesOnlyOwn();
@@ -75,6 +77,8 @@ private Q_SLOTS:
     void multiSelectValuesAreNormalised();
     void nameDefaultsToTheId();
     void exemptionsPointToUsersAndPolicies();
+    void caseStateIsACompareAndSet();
+    void casesOutliveTheirPolicy();
 
     void notDeployedOrgHasNoLrObjects();
     void oldSchemaOrgSaysVersionZero();
@@ -223,7 +227,7 @@ void TestDemoOrgLrObjects::permissionSetsAreDeployedAndAssigned()
     QVERIFY(!assigned(u"viewer"_s, u"LR_Operator"_s));
 }
 
-void TestDemoOrgLrObjects::settingsRecordSaysSchemaVersionOne()
+void TestDemoOrgLrObjects::settingsRecordSaysTheCurrentSchemaVersion()
 {
     const auto r = m_org.query(u"SELECT Name, Schema_Version__c, New_User_Days__c, "
                                u"Record_Owner_Threshold__c, Owner.Username FROM LR_Settings__c"_s,
@@ -232,7 +236,8 @@ void TestDemoOrgLrObjects::settingsRecordSaysSchemaVersionOne()
     const QJsonArray records = r.json().object().value(u"records"_s).toArray();
     QCOMPARE(records.size(), 1);
     QCOMPARE(records[0][u"Name"_s].toString(), u"Default"_s);
-    QCOMPARE(records[0][u"Schema_Version__c"_s].toDouble(), 1.0);
+    QCOMPARE(records[0][u"Schema_Version__c"_s].toDouble(),
+             double(LrObjectsDeployment::kSchemaVersion));
     QCOMPARE(records[0][u"New_User_Days__c"_s].toDouble(), 180.0);
     QCOMPARE(records[0][u"Record_Owner_Threshold__c"_s].toDouble(), 0.0);
     QCOMPARE(records[0][u"Owner"_s][u"Username"_s].toString(),
@@ -254,9 +259,11 @@ void TestDemoOrgLrObjects::describeShowsTheMetadata()
             custom.append(object[u"name"_s].toString() + u'=' + object[u"keyPrefix"_s].toString());
         }
     }
-    QCOMPARE(
-        custom,
-        QStringList({u"LR_Exemption__c=a0A"_s, u"LR_Policy__c=a0B"_s, u"LR_Settings__c=a0C"_s}));
+    QCOMPARE(custom,
+             QStringList({u"LR_Case__c=a0A"_s,
+                          u"LR_Exemption__c=a0B"_s,
+                          u"LR_Policy__c=a0C"_s,
+                          u"LR_Settings__c=a0D"_s}));
 
     const auto describe = m_org.send(
         "GET", m_org.dataPath(u"sobjects/LR_Policy__c/describe"_s), {}, m_org.token(u"analyst"_s));
@@ -308,7 +315,7 @@ void TestDemoOrgLrObjects::adminCreatesReadsAndUpdatesAPolicy()
     const auto created = create(u"LR_Policy__c"_s, policyFields(u"Sales Cloud, 90 days"_s));
     QCOMPARE(created.status, 201);
     const QString id = created.json()[u"id"_s].toString();
-    QVERIFY(id.startsWith(u"a0B"_s));
+    QVERIFY(id.startsWith(u"a0C"_s));
     QVERIFY(lr::demo::SalesforceId::isValid(id));
 
     // Every default of the metadata, and the creator as owner.
@@ -749,7 +756,7 @@ void TestDemoOrgLrObjects::nameDefaultsToTheId()
                u"analyst"_s);
     QCOMPARE(r.status, 201);
     const QString id = r.json()[u"id"_s].toString();
-    QVERIFY(id.startsWith(u"a0A"_s));
+    QVERIFY(id.startsWith(u"a0B"_s));
     QCOMPARE(read(u"LR_Exemption__c"_s, id)[u"Name"_s].toString(), id);
 }
 
@@ -802,6 +809,84 @@ void TestDemoOrgLrObjects::exemptionsPointToUsersAndPolicies()
                  .status,
              204);
     QCOMPARE(m_org.send("DELETE", policyPath, {}, m_org.token()).status, 204);
+}
+
+void TestDemoOrgLrObjects::caseStateIsACompareAndSet()
+{
+    const QString policy = newPolicy(u"Cases move by compare-and-set"_s);
+    const QString user = m_org.userId(u"viewer"_s);
+    const QJsonObject fields{{u"User__c"_s, user},
+                             {u"Policy__c"_s, policy},
+                             {u"External_Id__c"_s, u"%1|%2|1"_s.arg(policy, user)}};
+    const auto viewer = create(u"LR_Case__c"_s, fields, u"viewer"_s);
+    QCOMPARE(viewer.status, 400);
+    QCOMPARE(viewer.errorCode(), u"INSUFFICIENT_ACCESS_OR_READONLY"_s);
+
+    const auto created = create(u"LR_Case__c"_s, fields, u"analyst"_s);
+    QCOMPARE(created.status, 201);
+    const QString id = created.json()[u"id"_s].toString();
+    QCOMPARE(read(u"LR_Case__c"_s, id)[u"State__c"_s].toString(), u"Flagged"_s);
+
+    // The same policy, user and cycle cannot open a second case, whatever the case of letters.
+    QJsonObject again = fields;
+    again[u"External_Id__c"_s] = fields[u"External_Id__c"_s].toString().toUpper();
+    const auto duplicate = create(u"LR_Case__c"_s, again, u"analyst"_s);
+    QCOMPARE(duplicate.status, 400);
+    QCOMPARE(duplicate.errorCode(), u"DUPLICATE_VALUE"_s);
+
+    // A step from the state the writer read goes through; the same step again, from a state
+    // that is no longer stored, is refused and changes nothing.
+    const QJsonObject notify{{u"State__c"_s, u"Notified"_s},
+                             {u"Expected_State__c"_s, u"Flagged"_s}};
+    QCOMPARE(patch(u"LR_Case__c"_s, id, notify, u"analyst"_s).status, 204);
+    const auto stale = patch(u"LR_Case__c"_s,
+                             id,
+                             {{u"State__c"_s, u"Frozen"_s}, {u"Expected_State__c"_s, u"Flagged"_s}},
+                             u"analyst"_s);
+    QCOMPARE(stale.status, 400);
+    QCOMPARE(stale.errorCode(), u"FIELD_CUSTOM_VALIDATION_EXCEPTION"_s);
+    QCOMPARE(stale.json()[0][u"fields"_s].toArray(), QJsonArray{u"State__c"_s});
+    QVERIFY(stale.errorMessage().contains(u"changed state after it was read"_s));
+    const auto blank = patch(u"LR_Case__c"_s, id, {{u"State__c"_s, u"Frozen"_s}}, u"admin"_s);
+    QCOMPARE(blank.errorCode(), u"FIELD_CUSTOM_VALIDATION_EXCEPTION"_s);
+    QCOMPARE(read(u"LR_Case__c"_s, id)[u"State__c"_s].toString(), u"Notified"_s);
+    // Other fields change without a state step.
+    QCOMPARE(patch(u"LR_Case__c"_s, id, {{u"Name"_s, u"Renamed"_s}}, u"analyst"_s).status, 204);
+
+    const auto unknown =
+        patch(u"LR_Case__c"_s,
+              id,
+              {{u"State__c"_s, u"Archived"_s}, {u"Expected_State__c"_s, u"Notified"_s}},
+              u"analyst"_s);
+    QCOMPARE(unknown.status, 400);
+    QCOMPARE(unknown.errorCode(), u"INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"_s);
+
+    // Cases are the record of what was done: an operator cannot delete one.
+    const auto removed = m_org.send(
+        "DELETE", m_org.dataPath(u"sobjects/LR_Case__c/"_s + id), {}, m_org.token(u"analyst"_s));
+    QCOMPARE(removed.status, 400);
+    QCOMPARE(removed.errorCode(), u"INSUFFICIENT_ACCESS_OR_READONLY"_s);
+}
+
+void TestDemoOrgLrObjects::casesOutliveTheirPolicy()
+{
+    const QString policy = newPolicy(u"Ends with closed cases"_s);
+    const auto created = create(u"LR_Case__c"_s,
+                                {{u"User__c"_s, m_org.userId(u"analyst"_s)},
+                                 {u"Policy__c"_s, policy},
+                                 {u"State__c"_s, u"Kept"_s}},
+                                u"analyst"_s);
+    QCOMPARE(created.status, 201);
+    const QString id = created.json()[u"id"_s].toString();
+    QCOMPARE(
+        m_org
+            .send("DELETE", m_org.dataPath(u"sobjects/LR_Policy__c/"_s + policy), {}, m_org.token())
+            .status,
+        204);
+    const QJsonObject kept = read(u"LR_Case__c"_s, id, u"viewer"_s);
+    QVERIFY(kept.contains(u"Policy__c"_s));
+    QVERIFY(kept[u"Policy__c"_s].isNull());
+    QCOMPARE(kept[u"State__c"_s].toString(), u"Kept"_s);
 }
 
 void TestDemoOrgLrObjects::notDeployedOrgHasNoLrObjects()
@@ -879,7 +964,8 @@ void TestDemoOrgLrObjects::persistedOrgGainsTheLrObjectsOnOpen()
         QVERIFY(reopened.start(options(LrSchema::Current, path)));
         const auto settings = reopened.query(u"SELECT Schema_Version__c FROM LR_Settings__c"_s);
         QCOMPARE(settings.status, 200);
-        QCOMPARE(settings.json()[u"records"_s][0][u"Schema_Version__c"_s].toDouble(), 1.0);
+        QCOMPARE(settings.json()[u"records"_s][0][u"Schema_Version__c"_s].toDouble(),
+                 double(LrObjectsDeployment::kSchemaVersion));
         const auto created = reopened.send("POST",
                                            reopened.dataPath(u"sobjects/LR_Policy__c"_s),
                                            json(policyFields(u"Persisted"_s)),
@@ -888,7 +974,7 @@ void TestDemoOrgLrObjects::persistedOrgGainsTheLrObjectsOnOpen()
         policy = created.json()[u"id"_s].toString();
         afterFirstOpen = counts(reopened);
         QCOMPARE(afterFirstOpen.at(0), u"4"_s);
-        QCOMPARE(afterFirstOpen.at(1), u"15"_s); // 3 LR objects × 4 sets, + 3 for Integration
+        QCOMPARE(afterFirstOpen.at(1), u"19"_s); // 4 LR objects × 4 sets, + 3 for Integration
     }
     {
         // Opening again adds nothing twice, and the policy keeps its id.

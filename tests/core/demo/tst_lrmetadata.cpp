@@ -137,6 +137,8 @@ void TestLrMetadata::objects_data()
     QTest::addColumn<int>("rules");
     QTest::newRow("policy") << u"LR_Policy__c"_s << u"Reclaim Policy"_s << u"Reclaim Policies"_s
                             << SharingModel::ReadWrite << true << 8;
+    QTest::newRow("case") << u"LR_Case__c"_s << u"Reclaim Case"_s << u"Reclaim Cases"_s
+                          << SharingModel::ReadWrite << true << 1;
     QTest::newRow("exemption") << u"LR_Exemption__c"_s << u"Reclaim Exemption"_s
                                << u"Reclaim Exemptions"_s << SharingModel::ReadWrite << false << 0;
     QTest::newRow("settings") << u"LR_Settings__c"_s << u"Reclaim Settings"_s
@@ -167,7 +169,7 @@ void TestLrMetadata::objects()
 
 void TestLrMetadata::customObjectsHaveTheStandardFields()
 {
-    QCOMPARE(shipped().objects.size(), 3);
+    QCOMPARE(shipped().objects.size(), 4);
     for (const SObjectType &type : shipped().objects) {
         QStringList names;
         for (qsizetype i = 0; i < 8; ++i) {
@@ -241,6 +243,12 @@ void TestLrMetadata::fields_data()
     add(policy, "Notification_Channel__c", FieldType::String, 80, 0, 0, false, none);
     add(policy, "Downgrade_Targets__c", FieldType::TextArea, 32768, 0, 0, false, none);
     add(policy, "Transfer_Open_Records__c", FieldType::Boolean, 0, 0, 0, true, 0);
+    const char *lrCase = "LR_Case__c";
+    add(lrCase, "Policy__c", FieldType::Reference, 18, 0, 0, false, none);
+    add(lrCase, "User__c", FieldType::Reference, 18, 0, 0, true, none);
+    add(lrCase, "State__c", FieldType::Picklist, 255, 0, 0, true, u"Flagged"_s);
+    add(lrCase, "Expected_State__c", FieldType::String, 40, 0, 0, false, none);
+    add(lrCase, "External_Id__c", FieldType::String, 255, 0, 0, false, none);
     const char *exemption = "LR_Exemption__c";
     add(exemption, "User__c", FieldType::Reference, 18, 0, 0, true, none);
     add(exemption, "Reason__c", FieldType::String, 255, 0, 0, true, none);
@@ -281,7 +289,7 @@ void TestLrMetadata::fields()
         QCOMPARE(f->defaultValue.toString(), defaultValue.toString());
         QVERIFY(f->defaultedOnCreate);
     }
-    const bool uniqueName = field == u"Unique_Name__c";
+    const bool uniqueName = field == u"Unique_Name__c" || field == u"External_Id__c";
     QCOMPARE(f->unique, uniqueName);
     QCOMPARE(f->externalId, uniqueName);
     QVERIFY(!f->caseSensitive);
@@ -291,6 +299,7 @@ void TestLrMetadata::noOtherFields()
 {
     // 8 standard fields, then exactly the contract's custom fields.
     QCOMPARE(shipped().object(u"LR_Policy__c")->fields().size(), 8 + 20);
+    QCOMPARE(shipped().object(u"LR_Case__c")->fields().size(), 8 + 5);
     QCOMPARE(shipped().object(u"LR_Exemption__c")->fields().size(), 8 + 4);
     QCOMPARE(shipped().object(u"LR_Settings__c")->fields().size(), 8 + 5);
 
@@ -302,6 +311,11 @@ void TestLrMetadata::noOtherFields()
     QCOMPARE(policy->referenceTo, u"LR_Policy__c"_s);
     QCOMPARE(policy->relationshipName, u"Policy__r"_s);
     QCOMPARE(policy->deleteConstraint, DeleteConstraint::Restrict);
+    // A closed case outlives its policy; a user is never deleted under a case.
+    const SObjectField *casePolicy = fieldOf(u"LR_Case__c"_s, u"Policy__c"_s);
+    QCOMPARE(casePolicy->referenceTo, u"LR_Policy__c"_s);
+    QCOMPARE(casePolicy->deleteConstraint, DeleteConstraint::SetNull);
+    QCOMPARE(fieldOf(u"LR_Case__c"_s, u"User__c"_s)->deleteConstraint, DeleteConstraint::Restrict);
 }
 
 void TestLrMetadata::picklists_data()
@@ -314,6 +328,16 @@ void TestLrMetadata::picklists_data()
         << u"Execution_Path__c"_s << QStringList{u"Email"_s, u"ITSM"_s, u"Both"_s};
     QTest::newRow("Timeout_Action__c")
         << u"Timeout_Action__c"_s << QStringList{u"Auto_Freeze"_s, u"Hold_For_Review"_s};
+    QTest::newRow("State__c") << u"State__c"_s
+                              << QStringList{u"Flagged"_s,
+                                             u"Notified"_s,
+                                             u"Decided"_s,
+                                             u"Frozen"_s,
+                                             u"Deactivated"_s,
+                                             u"Reactivated"_s,
+                                             u"Kept"_s,
+                                             u"Downgraded"_s,
+                                             u"Held"_s};
     QTest::newRow("User_Types__c") << u"User_Types__c"_s
                                    << QStringList{u"Standard"_s,
                                                   u"PowerPartner"_s,
@@ -327,7 +351,8 @@ void TestLrMetadata::picklists()
 {
     QFETCH(QString, field);
     QFETCH(QStringList, values);
-    const SObjectField *f = fieldOf(u"LR_Policy__c"_s, field);
+    const SObjectField *f =
+        fieldOf(field == u"State__c" ? u"LR_Case__c"_s : u"LR_Policy__c"_s, field);
     QVERIFY(f);
     QCOMPARE(f->picklistValues, values);
     QVERIFY(f->restrictedPicklist);
@@ -338,6 +363,9 @@ void TestLrMetadata::validationRules_data()
     QTest::addColumn<QString>("rule");
     QTest::addColumn<QString>("displayField");
     QTest::addColumn<QString>("message");
+    QTest::newRow("State_Conflict")
+        << u"State_Conflict"_s << u"State__c"_s
+        << u"This case changed state after it was read. Read it again before you move it on."_s;
     QTest::newRow("Version_Conflict")
         << u"Version_Conflict"_s << u"Version__c"_s
         << u"Another user saved this policy after you opened it. Reload it, or save again to "
@@ -368,7 +396,8 @@ void TestLrMetadata::validationRules()
     QFETCH(QString, rule);
     QFETCH(QString, displayField);
     QFETCH(QString, message);
-    const SObjectType *policy = shipped().object(u"LR_Policy__c");
+    const SObjectType *policy =
+        shipped().object(rule == u"State_Conflict" ? u"LR_Case__c" : u"LR_Policy__c");
     const auto &rules = policy->validationRules();
     const auto it = std::find_if(
         rules.cbegin(), rules.cend(), [&rule](const auto &r) { return r.name == rule; });
@@ -382,6 +411,11 @@ void TestLrMetadata::validationRules()
     if (rule == u"Version_Conflict") {
         QCOMPARE(it->condition.text().simplified(),
                  u"AND( NOT(ISNEW()), Version__c <> PRIORVALUE(Version__c) + 1 )"_s);
+    }
+    if (rule == u"State_Conflict") {
+        QCOMPARE(it->condition.text().simplified(),
+                 u"AND( NOT(ISNEW()), ISCHANGED(State__c), Expected_State__c <> "
+                 u"TEXT(PRIORVALUE(State__c)) )"_s);
     }
 }
 
@@ -403,6 +437,11 @@ void TestLrMetadata::permissionSets_data()
     add("LR_Operator", "LR_Policy__c", "rced--");
     add("LR_Operator", "LR_Exemption__c", "rced--");
     add("LR_Operator", "LR_Settings__c", "r-----");
+    // Cases: opened and moved on by operators and the agent, deleted by nobody but admins.
+    add("LR_Admin", "LR_Case__c", "rcedvm");
+    add("LR_Operator", "LR_Case__c", "rce---");
+    add("LR_Viewer", "LR_Case__c", "r-----");
+    add("LR_Integration", "LR_Case__c", "rce---");
     for (const char *object : {"Opportunity", "Case", "Lead"}) {
         add("LR_Integration", object, "r---v-");
         add("LR_Admin", object, "------");
@@ -479,9 +518,10 @@ void TestLrMetadata::fieldPermissionsCoverEveryOptionalField()
 
 void TestLrMetadata::keyPrefixes()
 {
-    QCOMPARE(shipped().object(u"LR_Exemption__c")->keyPrefix(), u"a0A"_s);
-    QCOMPARE(shipped().object(u"LR_Policy__c")->keyPrefix(), u"a0B"_s);
-    QCOMPARE(shipped().object(u"LR_Settings__c")->keyPrefix(), u"a0C"_s);
+    QCOMPARE(shipped().object(u"LR_Case__c")->keyPrefix(), u"a0A"_s);
+    QCOMPARE(shipped().object(u"LR_Exemption__c")->keyPrefix(), u"a0B"_s);
+    QCOMPARE(shipped().object(u"LR_Policy__c")->keyPrefix(), u"a0C"_s);
+    QCOMPARE(shipped().object(u"LR_Settings__c")->keyPrefix(), u"a0D"_s);
     QCOMPARE(SalesforceMetadataLoader::keyPrefix(25), u"a0Z"_s);
     QCOMPARE(SalesforceMetadataLoader::keyPrefix(26), u"a0a"_s);
     QCOMPARE(SalesforceMetadataLoader::keyPrefix(62), u"a1A"_s);
