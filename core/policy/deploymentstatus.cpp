@@ -35,8 +35,11 @@ QString DeploymentStatus::message(const QString &alias) const
                           .arg(kCurrentSchemaVersion))
                + u' '
                + tr("Until they are updated, the built-in default policy is the only policy, "
-                    "Preview works read-only and nothing can be saved. Update them with:\n  %1")
-                     .arg(deployCommand(alias));
+                    "Preview works read-only and nothing can be saved. Update them with:\n  %1\n"
+                    "then set Schema_Version__c of the LR settings record \"Default\" to %2 "
+                    "(installer/salesforce/README.md).")
+                     .arg(deployCommand(alias))
+                     .arg(kCurrentSchemaVersion);
     }
     return {};
 }

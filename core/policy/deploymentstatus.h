@@ -25,7 +25,7 @@ public:
     State state = State::NotDeployed;
     int schemaVersion = 0; // the org's Schema_Version__c; 0 when unknown
 
-    static constexpr int kCurrentSchemaVersion = 1;
+    static constexpr int kCurrentSchemaVersion = 2;
 
     [[nodiscard]] bool isDeployed() const { return state == State::Deployed; }
 

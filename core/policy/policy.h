@@ -74,7 +74,10 @@ struct Policy
     bool dryRun = true;
     int cooldownDays = 90;
     QList<Exemption> exemptions;
-    QList<RecentKeep> recentKeeps;           // from the policy's cases, not stored with the policy
+    QList<RecentKeep> recentKeeps; // from the policy's cases (RecentKeeps), not stored with it
+    // Why recentKeeps could not be read (empty when they were): the exempt check then blocks
+    // everyone, since unknown is unsafe.
+    QString recentKeepsUnknown;
     QString notificationChannel;             // a secrets-store reference, never the webhook URL
     QMap<QString, QString> downgradeTargets; // license name -> profile id
     bool transferOpenRecords = false;

@@ -6,6 +6,7 @@
 #include "core/policy/policyjson.h"
 #include "core/policy/policyrecord.h"
 #include "core/policy/policyvalidator.h"
+#include "core/policy/recentkeeps.h"
 
 #include <QHash>
 #include <QPointer>
@@ -294,6 +295,17 @@ QCoro::Task<Result<Policy>> PolicyRepository::loadWhere(QString condition, QStri
         co_return exemptions.error();
     }
     policy->exemptions = exemptions.value();
+    Result<QList<RecentKeep>> keeps = co_await RecentKeeps::load(m_client, policy->id);
+    if (!self) {
+        co_return gone();
+    }
+    if (keeps) {
+        policy->recentKeeps = keeps.value();
+    } else if (keeps.error().kind == Error::Kind::Refused) {
+        policy->recentKeepsUnknown = keeps.error().message; // editable; blocks every user
+    } else {
+        co_return keeps.error();
+    }
     co_return policy;
 }
 
@@ -673,8 +685,7 @@ QCoro::Task<Result<int>> PolicyRepository::openCaseCount(QString policyId)
         co_return badId(policyId);
     }
     QPointer<PolicyRepository> self(this);
-    // Cases in a final state (design §3) are closed; every other state is open. The field
-    // names follow the case design; LR_Case__c joins the objects' contract with the cycle.
+    // Cases in a final state are closed; every other state is open (installer contract).
     Result<org::QueryResult> count = co_await m_client->query(
         u"SELECT COUNT() FROM %1 WHERE Policy__c = '%2' AND State__c NOT IN "
         u"('Deactivated', 'Reactivated', 'Kept', 'Downgraded')"_s.arg(kCaseType, policyId));
@@ -682,11 +693,14 @@ QCoro::Task<Result<int>> PolicyRepository::openCaseCount(QString policyId)
         co_return gone();
     }
     if (!count) {
-        // An org without LR_Case__c (the cycle's objects are not deployed yet, or this user
-        // may not read them, which Salesforce reports the same way) has no cases to keep
-        // open: the policy may go.
+        // Schema version 2 has LR_Case__c, so INVALID_TYPE here means this user may not read
+        // it (Salesforce answers the same for both): the open cases are unknown.
         if (count.error().code == u"INVALID_TYPE") {
-            co_return 0;
+            co_return Error::make(Error::Kind::Refused,
+                                  u"INSUFFICIENT_ACCESS_OR_READONLY"_s,
+                                  tr("Cannot tell whether the policy has open cases: your user "
+                                     "may not read Reclaim Cases (LR_Case__c). It needs LR "
+                                     "Operator, LR Viewer or LR Admin."));
         }
         co_return count.error();
     }

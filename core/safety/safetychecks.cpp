@@ -404,14 +404,17 @@ QList<Finding> SafetyChecks::newUser(const ScannedUser &user, const CheckContext
 
 QList<Finding> SafetyChecks::exempt(const ScannedUser &user, const CheckContext &context)
 {
+    const QString id = u"exempt"_s;
+    QList<Finding> findings;
+    if (!context.policy.recentKeepsUnknown.isEmpty() && context.policy.cooldownDays > 0) {
+        findings.append(red(id, context.policy.recentKeepsUnknown));
+    }
     std::optional<CheckCache> own;
     const CheckCache::PolicyMarks *marks = CheckCache::of(context, own).policyMarks(user.id);
     if (!marks) {
-        return {};
+        return findings;
     }
-    const QString id = u"exempt"_s;
     const QDate today = context.now.toUTC().date();
-    QList<Finding> findings;
     // An exemption holds through its expiry date.
     for (const policy::Exemption &exemption : marks->exemptions) {
         const QString reason = withoutFinalStop(exemption.reason);

@@ -11,6 +11,7 @@
 
 #include <QCoroTask>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
@@ -125,6 +126,9 @@ private Q_SLOTS:
     void duplicateMakesUniquePausedCopies();
     void manyExemptionsAreWrittenTwoHundredACall();
     void deleteTakesTheExemptionsWithIt();
+    void policyWithOpenCasesIsPausedNotDeleted();
+    void unreadableCasesRefuseDelete();
+    void keepsOfTheLastYearAreLoaded();
     void invalidPolicyIsNeverSent();
     void viewerMayNotEditPolicies();
     void importCreatesThenReplaces();
@@ -134,6 +138,8 @@ private Q_SLOTS:
 
 private:
     Policy fullPolicy(const QString &name, int exemptions = 3);
+    // A case of `policyId` for the i-th active user, in `state`; its id.
+    QString openCase(const QString &policyId, int user, const QString &state);
 
     lr::test::DemoOrgFixture m_demo;
     QList<QPair<QString, QString>> m_users; // id, username
@@ -211,7 +217,7 @@ void TestPolicyRepository::deployedOrgStartsWithTheBuiltInDefault()
     const auto status = QCoro::waitFor(analyst.repository->deploymentStatus());
     QVERIFY2(status, qPrintable(describe(status)));
     QCOMPARE(status->state, DeploymentStatus::State::Deployed);
-    QCOMPARE(status->schemaVersion, 1);
+    QCOMPARE(status->schemaVersion, DeploymentStatus::kCurrentSchemaVersion);
     const auto builtIn =
         QCoro::waitFor(analyst.repository->loadByName(u"salesforce licenses, 90 DAYS "_s));
     QVERIFY2(builtIn, qPrintable(describe(builtIn)));
@@ -490,8 +496,6 @@ void TestPolicyRepository::deleteTakesTheExemptionsWithIt()
     const auto created = QCoro::waitFor(analyst.repository->create(fullPolicy(u"Deleted"_s)));
     QVERIFY2(created, qPrintable(describe(created)));
     const Policy policy = *created->policy;
-    // The org has no LR_Case__c yet: INVALID_TYPE counts as no open case.
-    QCOMPARE(m_demo.query(u"SELECT COUNT() FROM LR_Case__c"_s).errorCode(), u"INVALID_TYPE"_s);
     const auto open = QCoro::waitFor(analyst.repository->openCaseCount(policy.id));
     QVERIFY2(open, qPrintable(describe(open)));
     QCOMPARE(open.value(), 0);
@@ -518,6 +522,153 @@ void TestPolicyRepository::deleteTakesTheExemptionsWithIt()
     const auto saveGone = QCoro::waitFor(analyst.repository->save(policy));
     QVERIFY(!saveGone);
     QCOMPARE(saveGone.error().code, u"NOT_FOUND"_s);
+}
+
+QString TestPolicyRepository::openCase(const QString &policyId, int user, const QString &state)
+{
+    const QJsonObject fields{
+        {u"Name"_s, u"Case %1"_s.arg(user)},
+        {u"Policy__c"_s, policyId},
+        {u"User__c"_s, m_users.at(user).first},
+        {u"State__c"_s, state},
+        {u"External_Id__c"_s, u"%1|%2|1"_s.arg(policyId, m_users.at(user).first)},
+    };
+    const auto created = m_demo.send("POST",
+                                     m_demo.dataPath(u"sobjects/LR_Case__c"_s),
+                                     QJsonDocument(fields).toJson(QJsonDocument::Compact),
+                                     m_demo.token(u"analyst"_s));
+    if (created.status != 201) {
+        qWarning() << "case not created:" << created.body;
+        return {};
+    }
+    return created.json()[u"id"_s].toString();
+}
+
+void TestPolicyRepository::policyWithOpenCasesIsPausedNotDeleted()
+{
+    Session analyst = sessionAs(m_demo, u"analyst"_s);
+    const auto created = QCoro::waitFor(analyst.repository->create(fullPolicy(u"Has cases"_s)));
+    QVERIFY2(created, qPrintable(describe(created)));
+    Policy policy = *created->policy;
+    policy.active = true;
+    const auto resumed = QCoro::waitFor(analyst.repository->setActive(policy, true));
+    QVERIFY2(resumed && !resumed->hasConflict(), qPrintable(describe(resumed)));
+    policy = *resumed->policy;
+
+    // One case still waiting for its manager, one that ended: only the first is open.
+    const QString waiting = openCase(policy.id, 10, u"Notified"_s);
+    const QString ended = openCase(policy.id, 11, u"Deactivated"_s);
+    QVERIFY(!waiting.isEmpty() && !ended.isEmpty());
+    const auto open = QCoro::waitFor(analyst.repository->openCaseCount(policy.id));
+    QVERIFY2(open, qPrintable(describe(open)));
+    QCOMPARE(open.value(), 1);
+
+    const QString before = storedLrState(m_demo);
+    const auto refused = QCoro::waitFor(analyst.repository->remove(policy));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().kind, Error::Kind::Refused);
+    QCOMPARE(refused.error().code, u"POLICY_HAS_OPEN_CASES"_s);
+    QVERIFY2(refused.error().message.contains(u"1 open case"_s),
+             qPrintable(refused.error().message));
+    QVERIFY(refused.error().message.contains(u"pause it instead"_s));
+    QCOMPARE(storedLrState(m_demo), before);
+
+    // Pausing is what the policy allows instead.
+    const auto paused = QCoro::waitFor(analyst.repository->setActive(policy, false));
+    QVERIFY2(paused && !paused->hasConflict(), qPrintable(describe(paused)));
+    QVERIFY(!paused->policy->active);
+    policy = *paused->policy;
+
+    // Once the case ends, the policy may go; the closed cases stay, without their policy.
+    const auto closed =
+        m_demo.send("PATCH",
+                    m_demo.dataPath(u"sobjects/LR_Case__c/"_s + waiting),
+                    QJsonDocument(QJsonObject{{u"State__c"_s, u"Kept"_s},
+                                              {u"Expected_State__c"_s, u"Notified"_s}})
+                        .toJson(QJsonDocument::Compact),
+                    m_demo.token(u"analyst"_s));
+    QCOMPARE(closed.status, 204);
+    const auto removed = QCoro::waitFor(analyst.repository->remove(policy));
+    QVERIFY2(removed && !removed->hasConflict(), qPrintable(describe(removed)));
+    for (const QString &id : {waiting, ended}) {
+        QCOMPARE(
+            m_demo
+                .sql(u"SELECT COUNT(*) FROM LR_Case__c WHERE Id = ? AND Policy__c IS NULL"_s, {id})
+                .toInt(),
+            1);
+    }
+}
+
+void TestPolicyRepository::unreadableCasesRefuseDelete()
+{
+    Session analyst = sessionAs(m_demo, u"analyst"_s);
+    const auto created = QCoro::waitFor(analyst.repository->create(fullPolicy(u"Unseen cases"_s)));
+    QVERIFY2(created, qPrintable(describe(created)));
+    // An Operator set whose admin took away Reclaim Cases: the open cases are unknown.
+    const QString operatorCases =
+        u"UPDATE ObjectPermissions SET PermissionsRead = %1, PermissionsCreate = %1, "
+        u"PermissionsEdit = %1 WHERE SobjectType = 'LR_Case__c' AND ParentId IN "
+        u"(SELECT Id FROM PermissionSet WHERE Name = 'LR_Operator')"_s;
+    QVERIFY(m_demo.execute(operatorCases.arg(0)));
+    QCOMPARE(m_demo.query(u"SELECT COUNT() FROM LR_Case__c"_s, u"analyst"_s).errorCode(),
+             u"INVALID_TYPE"_s);
+    const auto refused = QCoro::waitFor(analyst.repository->remove(*created->policy));
+    // The policy still loads, to be edited, but its keeps are unknown: it blocks everyone.
+    const auto loaded = QCoro::waitFor(analyst.repository->load(created->policy->id));
+    QVERIFY(m_demo.execute(operatorCases.arg(1)));
+    QVERIFY2(loaded, qPrintable(describe(loaded)));
+    QVERIFY(loaded->recentKeeps.isEmpty());
+    QVERIFY2(loaded->recentKeepsUnknown.contains(u"LR_Case__c"_s),
+             qPrintable(loaded->recentKeepsUnknown));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().kind, Error::Kind::Refused);
+    QVERIFY2(refused.error().message.contains(u"LR_Case__c"_s),
+             qPrintable(refused.error().message));
+    QCOMPARE(m_demo.sql(u"SELECT COUNT(*) FROM LR_Policy__c WHERE Id = ?"_s, {created->policy->id})
+                 .toInt(),
+             1);
+}
+
+void TestPolicyRepository::keepsOfTheLastYearAreLoaded()
+{
+    Session analyst = sessionAs(m_demo, u"analyst"_s);
+    const auto created = QCoro::waitFor(analyst.repository->create(fullPolicy(u"Kept users"_s)));
+    QVERIFY2(created, qPrintable(describe(created)));
+    const QString policyId = created->policy->id;
+    QVERIFY(created->policy->recentKeeps.isEmpty());
+    QVERIFY(created->policy->recentKeepsUnknown.isEmpty());
+
+    const QString keptNow = openCase(policyId, 20, u"Kept"_s);
+    const QString reactivated = openCase(policyId, 21, u"Reactivated"_s);
+    const QString keptLongAgo = openCase(policyId, 22, u"Kept"_s);
+    const QString stillOpen = openCase(policyId, 23, u"Held"_s);
+    const QString deactivated = openCase(policyId, 24, u"Deactivated"_s);
+    for (const QString &id : {keptNow, reactivated, keptLongAgo, stillOpen, deactivated}) {
+        QVERIFY(!id.isEmpty());
+    }
+    // A keep 400 days ago is past any cooldown (at most 365 days).
+    const QString stored =
+        m_demo.sql(u"SELECT LastModifiedDate FROM LR_Case__c WHERE Id = ?"_s, {keptLongAgo})
+            .toString();
+    const QDateTime modified = QDateTime::fromString(stored, Qt::ISODateWithMs);
+    QVERIFY2(modified.isValid(), qPrintable(stored));
+    const QString longAgo =
+        QString(stored).replace(0, 10, modified.date().addDays(-400).toString(Qt::ISODate));
+    QVERIFY(m_demo.execute(u"UPDATE LR_Case__c SET LastModifiedDate = ? WHERE Id = ?"_s,
+                           {longAgo, keptLongAgo}));
+
+    const auto loaded = QCoro::waitFor(analyst.repository->load(policyId));
+    QVERIFY2(loaded, qPrintable(describe(loaded)));
+    QVERIFY(loaded->recentKeepsUnknown.isEmpty());
+    QStringList users;
+    for (const lr::policy::RecentKeep &keep : loaded->recentKeeps) {
+        users.append(keep.userId.left(15));
+        QCOMPARE(keep.keptOn, modified.toUTC().date());
+    }
+    users.sort();
+    QStringList expected{m_users.at(20).first.left(15), m_users.at(21).first.left(15)};
+    expected.sort();
+    QCOMPARE(users, expected);
 }
 
 void TestPolicyRepository::invalidPolicyIsNeverSent()
@@ -670,7 +821,7 @@ void TestPolicyRepository::oldSchemaRefusesWrites()
     QVERIFY2(status, qPrintable(describe(status)));
     QCOMPARE(status->state, DeploymentStatus::State::OutdatedSchema);
     QCOMPARE(status->schemaVersion, 0);
-    QVERIFY(status->message().contains(u"schema version 1"_s));
+    QVERIFY(status->message().contains(u"schema version 2"_s));
     const auto list = QCoro::waitFor(admin.repository->list());
     QVERIFY2(list, qPrintable(describe(list)));
     QCOMPARE(list->size(), 1);

@@ -761,6 +761,18 @@ void TestSafetyChecks::exempt_data()
         s.policy.exemptions = {exemption(kUserId, u"Auditor"_s, QDate())};
         s.policy.recentKeeps = {keep(kUserId, today.addDays(-1))};
     }) << u"red red"_s << QStringList{u"Auditor"_s, u"(yesterday)"_s};
+    // Unknown is unsafe: keeps that could not be read block everyone, with the reason.
+    QTest::newRow("keeps-unknown") << scenario([](Scenario &s) {
+        s.policy.recentKeepsUnknown = u"Cannot see which users this policy kept."_s;
+    }) << u"red"_s << QStringList{u"Cannot see which users this policy kept."_s};
+    QTest::newRow("keeps-unknown-and-exempt") << scenario([](Scenario &s) {
+        s.policy.recentKeepsUnknown = u"Cannot see which users this policy kept."_s;
+        s.policy.exemptions = {exemption(kUserId, u"Auditor"_s, QDate())};
+    }) << u"red red"_s << QStringList{u"Cannot see"_s, u"Auditor"_s};
+    QTest::newRow("keeps-unknown-without-cooldown") << scenario([](Scenario &s) {
+        s.policy.cooldownDays = 0;
+        s.policy.recentKeepsUnknown = u"Cannot see which users this policy kept."_s;
+    }) << QString() << QStringList();
 }
 
 void TestSafetyChecks::exempt()
