@@ -697,7 +697,7 @@ QCoro::Task<Result<int>> PolicyRepository::openCaseCount(QString policyId)
         // it (Salesforce answers the same for both): the open cases are unknown.
         if (count.error().code == u"INVALID_TYPE") {
             co_return Error::make(Error::Kind::Refused,
-                                  u"INSUFFICIENT_ACCESS_OR_READONLY"_s,
+                                  u"LR_CASES_UNREADABLE"_s,
                                   tr("Cannot tell whether the policy has open cases: your user "
                                      "may not read Reclaim Cases (LR_Case__c). It needs LR "
                                      "Operator, LR Viewer or LR Admin."));

@@ -38,7 +38,7 @@ Error RecentKeeps::unreadable()
 {
     return Error::make(
         Error::Kind::Refused,
-        u"INSUFFICIENT_ACCESS_OR_READONLY"_s,
+        u"LR_CASES_UNREADABLE"_s,
         QCoreApplication::translate("lr::policy::RecentKeeps",
                                     "Cannot see which users this policy kept inside its "
                                     "cooldown: your user may not read Reclaim Cases "

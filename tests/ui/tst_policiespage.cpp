@@ -99,6 +99,7 @@ private Q_SLOTS:
     void invalidValueDisablesSaveWithTheMessage();
     void concurrentEditAsksReloadOrOverwrite();
     void unsavedEditsPromptBeforeLeaving();
+    void openCasesRefuseDeleteButNotPause();
     void viewerGetsAReadOnlyForm();
     void orgWithoutLrObjectsShowsTheDeployCommand();
     void cleanupTestCase();
@@ -362,6 +363,46 @@ void TestPoliciesPage::unsavedEditsPromptBeforeLeaving()
     QVERIFY(!page()->hasUnsavedEdits());
     QCOMPARE(threshold()->value(), 150);
     m_window->showPage(page());
+}
+
+void TestPoliciesPage::openCasesRefuseDeleteButNotPause()
+{
+    const Policy policy = page()->form()->loadedPolicy();
+    QCOMPARE(policy.name, kPolicyName);
+    // A run of the policy opened a case that waits for the manager.
+    const QJsonObject fields{{u"Policy__c"_s, policy.id},
+                             {u"User__c"_s, m_demo.userId(u"viewer"_s)},
+                             {u"State__c"_s, u"Notified"_s}};
+    const auto opened = m_demo.send("POST",
+                                    m_demo.dataPath(u"sobjects/LR_Case__c"_s),
+                                    QJsonDocument(fields).toJson(QJsonDocument::Compact),
+                                    m_demo.token(u"analyst"_s));
+    QCOMPARE(opened.status, 201);
+
+    m_asked.clear();
+    m_messages.clear();
+    m_answer = PolicyDialogs::Answer::Delete;
+    QTest::mouseClick(child<QPushButton>(u"deletePolicyButton"_s), Qt::LeftButton);
+    QCOMPARE(m_asked, QList{PolicyDialogs::Question::ConfirmDelete});
+    QVERIFY(m_messages.first().contains(kPolicyName));
+    QVERIFY(waitForOperation());
+    auto *status = child<QLabel>(u"policyStatusLabel"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"open case"_s), 30000);
+    QVERIFY2(status->text().contains(u"pause it instead"_s), qPrintable(status->text()));
+    // Nothing else changes: the policy stays, listed and editable.
+    QCOMPARE(page()->form()->loadedPolicy().id, policy.id);
+    QVERIFY(page()->isWritable());
+    QVERIFY(!child<QLabel>(u"policyBanner"_s)->isVisible());
+    QCOMPARE(m_demo.sql(u"SELECT COUNT(*) FROM LR_Policy__c WHERE Id = ?"_s, {policy.id}).toInt(),
+             1);
+
+    // Pausing and resuming go through (the button does whichever the policy is not).
+    auto *pause = child<QPushButton>(u"pausePolicyButton"_s);
+    for (const bool active : {!policy.active, policy.active}) {
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QVERIFY(waitForOperation());
+        QTRY_COMPARE_WITH_TIMEOUT(page()->form()->loadedPolicy().active, active, 30000);
+    }
 }
 
 void TestPoliciesPage::viewerGetsAReadOnlyForm()
