@@ -2,6 +2,7 @@
 
 #include "core/common/logging.h"
 #include "core/org/orgclient.h"
+#include "core/org/soqlliteral.h"
 #include "core/policy/exemptionsync.h"
 #include "core/policy/policyjson.h"
 #include "core/policy/policyrecord.h"
@@ -15,42 +16,13 @@ using namespace Qt::StringLiterals;
 
 namespace lr::policy {
 
+using org::SoqlLiteral;
+
 namespace {
 
 const QString kSettingsType = u"LR_Settings__c"_s;
-// Not part of the LR objects' contract yet: the reclaim cases (design §3).
+// The reclaim cases (design §3; schema version 2).
 const QString kCaseType = u"LR_Case__c"_s;
-
-// A SOQL string literal: quotes and backslashes escaped, as Salesforce reads them.
-QString soqlText(const QString &text)
-{
-    QString escaped;
-    escaped.reserve(text.size() + 2);
-    escaped += u'\'';
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case u'\\':
-            escaped += u"\\\\"_s;
-            break;
-        case u'\'':
-            escaped += u"\\'"_s;
-            break;
-        case u'\n':
-            escaped += u"\\n"_s;
-            break;
-        case u'\r':
-            escaped += u"\\r"_s;
-            break;
-        case u'\t':
-            escaped += u"\\t"_s;
-            break;
-        default:
-            escaped += c;
-        }
-    }
-    escaped += u'\'';
-    return escaped;
-}
 
 bool isRecordId(const QString &id)
 {
@@ -346,7 +318,7 @@ QCoro::Task<Result<Policy>> PolicyRepository::loadByName(QString name)
         co_return isBuiltInName ? Result<Policy>(builtIn) : Result<Policy>(notFound(what));
     }
     Result<Policy> policy = co_await loadWhere(
-        u"Unique_Name__c = %1"_s.arg(soqlText(PolicyRecord::uniqueName(name))), what);
+        u"Unique_Name__c = %1"_s.arg(SoqlLiteral::text(PolicyRecord::uniqueName(name))), what);
     if (!self) {
         co_return gone();
     }
@@ -360,8 +332,8 @@ QCoro::Task<Result<Policy>> PolicyRepository::loadByName(QString name)
 QCoro::Task<Result<std::optional<Policy>>> PolicyRepository::findByName(QString name)
 {
     QPointer<PolicyRepository> self(this);
-    Result<org::QueryResult> records = co_await m_client->query(
-        policySelect(u"Unique_Name__c = %1"_s.arg(soqlText(PolicyRecord::uniqueName(name)))));
+    Result<org::QueryResult> records = co_await m_client->query(policySelect(
+        u"Unique_Name__c = %1"_s.arg(SoqlLiteral::text(PolicyRecord::uniqueName(name)))));
     if (!self) {
         co_return gone();
     }
@@ -404,7 +376,7 @@ PolicyRepository::describeConflict(PolicyConflict::Reason reason, QString policy
     conflict.policyName = name.trimmed();
     const QString condition =
         reason == PolicyConflict::Reason::NameTaken
-            ? u"Unique_Name__c = %1"_s.arg(soqlText(PolicyRecord::uniqueName(name)))
+            ? u"Unique_Name__c = %1"_s.arg(SoqlLiteral::text(PolicyRecord::uniqueName(name)))
             : u"Id = '%1'"_s.arg(policyId);
     QPointer<PolicyRepository> self(this);
     Result<org::QueryResult> records = co_await m_client->query(
@@ -789,7 +761,7 @@ QCoro::Task<Result<QList<PolicyProblem>>> PolicyRepository::resolveExemptionUser
             ids.append(u"'%1'"_s.arg(exemption.userId));
         }
         if (!exemption.username.isEmpty()) {
-            usernames.append(soqlText(exemption.username.toLower()));
+            usernames.append(SoqlLiteral::text(exemption.username.toLower()));
         }
     }
     QHash<QString, QString> usernameById; // 15-character id -> username
