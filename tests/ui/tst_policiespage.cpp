@@ -20,6 +20,8 @@
 #include "ui/preview/candidatetablemodel.h"
 #include "ui/preview/previewpage.h"
 
+#include <QAbstractItemView>
+#include <QCompleter>
 #include <QCoroTask>
 #include <QDir>
 #include <QJsonDocument>
@@ -100,6 +102,7 @@ private Q_SLOTS:
     void concurrentEditAsksReloadOrOverwrite();
     void unsavedEditsPromptBeforeLeaving();
     void openCasesRefuseDeleteButNotPause();
+    void ownerIsPickedByNameWithTheKeyboard();
     void viewerGetsAReadOnlyForm();
     void orgWithoutLrObjectsShowsTheDeployCommand();
     void cleanupTestCase();
@@ -403,6 +406,67 @@ void TestPoliciesPage::openCasesRefuseDeleteButNotPause()
         QVERIFY(waitForOperation());
         QTRY_COMPARE_WITH_TIMEOUT(page()->form()->loadedPolicy().active, active, 30000);
     }
+}
+
+void TestPoliciesPage::ownerIsPickedByNameWithTheKeyboard()
+{
+    const auto userOf = [this](const QString &role) {
+        const auto r = m_demo.query(
+            u"SELECT Name, Username FROM User WHERE Id = '%1'"_s.arg(m_demo.userId(role)));
+        const QJsonObject user = r.json()[u"records"_s][0].toObject();
+        return std::pair{
+            user[u"Name"_s].toString(),
+            u"%1 (%2)"_s.arg(user[u"Name"_s].toString(), user[u"Username"_s].toString())};
+    };
+    // The policy's creator owns it, and the field shows them by name.
+    auto *owner = child<QLineEdit>(u"ownerLineEdit"_s);
+    QCOMPARE(page()->form()->loadedPolicy().ownerId.left(15), m_demo.userId(u"admin"_s).left(15));
+    QTRY_COMPARE_WITH_TIMEOUT(owner->text(), userOf(u"admin"_s).second, 30000);
+    QVERIFY(!page()->hasUnsavedEdits());
+
+    // Type the start of the analyst's name, pick them from the list with the keyboard.
+    const auto [analystName, analystShown] = userOf(u"analyst"_s);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    owner->setFocus();
+    owner->selectAll();
+    QTest::keyClicks(owner, analystName.left(5));
+    QAbstractItemView *popup = owner->completer()->popup();
+    QTRY_VERIFY_WITH_TIMEOUT(popup->isVisible(), 30000);
+    QVERIFY(!saveButton()->isEnabled()); // no owner chosen yet
+    const QModelIndexList rows =
+        popup->model()->match(popup->model()->index(0, 0), Qt::DisplayRole, analystShown);
+    QCOMPARE(rows.size(), 1);
+    for (int i = 0; i <= rows.first().row(); ++i) {
+        QTest::keyClick(popup, Qt::Key_Down);
+    }
+    QTest::keyClick(popup, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(owner->text(), analystShown, 30000);
+    QCOMPARE(page()->form()->policy().ownerId.left(15), m_demo.userId(u"analyst"_s).left(15));
+    QVERIFY(page()->hasUnsavedEdits());
+    QVERIFY(saveButton()->isEnabled());
+    QTest::mouseClick(saveButton(), Qt::LeftButton);
+    QVERIFY(waitForOperation());
+    QTRY_VERIFY_WITH_TIMEOUT(!page()->hasUnsavedEdits(), 30000);
+    QCOMPARE(m_demo
+                 .sql(u"SELECT OwnerId FROM LR_Policy__c WHERE Id = ?"_s,
+                      {page()->form()->loadedPolicy().id})
+                 .toString()
+                 .left(15),
+             m_demo.userId(u"analyst"_s).left(15));
+
+    // A name nobody has is named under the field and cannot be saved.
+    owner->setFocus();
+    owner->selectAll();
+    QTest::keyClicks(owner, u"Zzqx"_s);
+    auto *problem = page()->form()->findChild<QLabel *>(u"ownerProblemLabel"_s);
+    QVERIFY(problem);
+    QTRY_VERIFY_WITH_TIMEOUT(problem->text().contains(u"no active user"_s), 30000);
+    QVERIFY(problem->isVisible());
+    QVERIFY(!saveButton()->isEnabled());
+    QTest::mouseClick(child<QPushButton>(u"revertPolicyButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(owner->text(), analystShown, 30000);
+    QVERIFY(!page()->hasUnsavedEdits());
 }
 
 void TestPoliciesPage::viewerGetsAReadOnlyForm()

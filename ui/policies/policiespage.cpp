@@ -55,11 +55,15 @@ PoliciesPage::PoliciesPage(OrgWorkspace *workspace, QWidget *parent)
     setObjectName(u"policiesPage"_s);
     setupUi();
     createActions();
-    connect(m_workspace, &OrgWorkspace::opened, this, &PoliciesPage::refresh);
+    connect(m_workspace, &OrgWorkspace::opened, this, [this] {
+        m_form->setUserDirectory(m_workspace->client());
+        refresh();
+    });
     connect(m_workspace, &OrgWorkspace::opening, this, [this] {
         ++m_generation;
         m_busy = 0;
         m_model->setPolicies({});
+        m_form->setUserDirectory(nullptr);
         m_form->setPolicy(Policy::builtInDefault());
         updateState();
     });
@@ -78,6 +82,7 @@ PoliciesPage::PoliciesPage(OrgWorkspace *workspace, QWidget *parent)
     });
     connect(m_whatIf, &WhatIfChart::scanRequested, this, &PoliciesPage::scanRequested);
     m_form->setPolicy(Policy::builtInDefault());
+    m_form->setUserDirectory(m_workspace->isOpen() ? m_workspace->client() : nullptr);
     updateState();
 }
 

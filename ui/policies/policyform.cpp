@@ -3,6 +3,7 @@
 #include "core/policy/policyvalidator.h"
 #include "ui/policies/exemptioneditor.h"
 #include "ui/policies/licensesettingstable.h"
+#include "ui/policies/ownerfield.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -290,11 +291,8 @@ QGroupBox *PolicyForm::createRoutingGroup()
     m_schedule->addItem(tr("Daily"), static_cast<int>(Policy::Schedule::Daily));
     m_schedule->addItem(tr("Weekly"), static_cast<int>(Policy::Schedule::Weekly));
     m_schedule->addItem(tr("Monthly"), static_cast<int>(Policy::Schedule::Monthly));
-    m_owner = new QLineEdit(this);
-    m_owner->setObjectName(u"ownerLineEdit"_s);
-    m_owner->setPlaceholderText(tr("User id, 005…"));
-    m_owner->setToolTip(tr("The fallback approver: cases go to this user when a manager is "
-                           "missing or inactive."));
+    m_owner = new OwnerField(this);
+    m_owner->setObjectName(u"ownerField"_s);
     m_notificationChannel = new QLineEdit(this);
     m_notificationChannel->setObjectName(u"notificationChannelLineEdit"_s);
     m_notificationChannel->setPlaceholderText(tr("Secret name, e.g. slack-reclaim; empty: off"));
@@ -358,9 +356,8 @@ void PolicyForm::connectEdits()
     for (QCheckBox *box : {m_dryRun, m_transfer}) {
         connect(box, &QCheckBox::toggled, this, changed);
     }
-    for (QLineEdit *line : {m_owner, m_notificationChannel}) {
-        connect(line, &QLineEdit::textChanged, this, changed);
-    }
+    connect(m_notificationChannel, &QLineEdit::textChanged, this, changed);
+    connect(m_owner, &OwnerField::ownerChanged, this, changed);
     for (QListWidget *list : {m_include, m_exclude, m_userTypes}) {
         connect(list, &QListWidget::itemChanged, this, changed);
     }
@@ -390,6 +387,11 @@ void PolicyForm::setLicenses(const QStringList &licenses)
 void PolicyForm::setKnownUsers(const QHash<QString, QString> &idsByUsername)
 {
     m_exemptions->setKnownUsers(idsByUsername);
+}
+
+void PolicyForm::setUserDirectory(org::OrgClient *client)
+{
+    m_owner->setClient(client);
 }
 
 void PolicyForm::fillLicenseLists()
@@ -427,7 +429,7 @@ void PolicyForm::setPolicy(const Policy &policy)
     m_transfer->setChecked(policy.transferOpenRecords);
     m_notificationChannel->setText(policy.notificationChannel);
     m_schedule->setCurrentIndex(m_schedule->findData(static_cast<int>(policy.schedule)));
-    m_owner->setText(policy.ownerId);
+    m_owner->setOwnerId(policy.ownerId);
     m_exemptions->setExemptions(policy.exemptions);
     updateItsmState();
     m_loading = false;
@@ -456,7 +458,7 @@ Policy PolicyForm::policy() const
     edited.transferOpenRecords = m_transfer->isChecked();
     edited.notificationChannel = m_notificationChannel->text().trimmed();
     edited.schedule = static_cast<Policy::Schedule>(m_schedule->currentData().toInt());
-    edited.ownerId = m_owner->text().trimmed();
+    edited.ownerId = m_owner->ownerId();
     edited.exemptions = m_exemptions->exemptions();
     return edited;
 }
@@ -469,10 +471,14 @@ bool PolicyForm::isDirty() const
 QList<PolicyProblem> PolicyForm::problems() const
 {
     QList<PolicyProblem> problems = m_exemptions->problems();
+    if (const auto owner = m_owner->problem()) {
+        problems.append(*owner);
+    }
     for (const PolicyProblem &problem : policy().validate()) {
-        // An exemption entry the editor could not read is reported once, by the editor.
+        // An exemption entry the editor could not read, or an owner the field could not
+        // find, is reported once, by the editor that knows why.
         const bool known = std::any_of(problems.cbegin(), problems.cend(), [&](const auto &p) {
-            return p.path == problem.path;
+            return p.field == problem.field && p.path == problem.path;
         });
         if (!known) {
             problems.append(problem);

@@ -18,9 +18,14 @@ class QListWidget;
 class QSpinBox;
 class QVBoxLayout;
 
+namespace lr::org {
+class OrgClient;
+}
+
 namespace lr::ui {
 
 class ExemptionEditor;
+class OwnerField;
 class LicenseSettingsTable;
 
 // Every field of one policy (design §5) as a form, with the validator's message under each
@@ -43,6 +48,8 @@ public:
     void setLicenses(const QStringList &licenses);
     // Usernames the exemptions may be given by (username -> user id), e.g. from the last scan.
     void setKnownUsers(const QHash<QString, QString> &idsByUsername);
+    // The org the owner is picked from (null: none; the owner is then given by id).
+    void setUserDirectory(org::OrgClient *client);
 
     // Loads `policy` into the form; not dirty afterwards.
     void setPolicy(const policy::Policy &policy);
@@ -102,7 +109,7 @@ private:
     QCheckBox *m_transfer = nullptr;
     QLineEdit *m_notificationChannel = nullptr;
     QComboBox *m_schedule = nullptr;
-    QLineEdit *m_owner = nullptr;
+    OwnerField *m_owner = nullptr;
     ExemptionEditor *m_exemptions = nullptr;
     QMap<policy::PolicyField, QLabel *> m_problemLabels;
     QList<QWidget *> m_editors; // disabled together when read-only
