@@ -21,6 +21,7 @@
 #include "ui/preview/previewpage.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QCompleter>
 #include <QCoroTask>
 #include <QDir>
@@ -30,12 +31,16 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSpontaneKeyEvent>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 #include <memory>
 
@@ -103,6 +108,7 @@ private Q_SLOTS:
     void unsavedEditsPromptBeforeLeaving();
     void openCasesRefuseDeleteButNotPause();
     void ownerIsPickedByNameWithTheKeyboard();
+    void wheelScrollsPastFieldsWithoutEditingThem();
     void viewerGetsAReadOnlyForm();
     void orgWithoutLrObjectsShowsTheDeployCommand();
     void cleanupTestCase();
@@ -467,6 +473,49 @@ void TestPoliciesPage::ownerIsPickedByNameWithTheKeyboard()
     QTest::mouseClick(child<QPushButton>(u"revertPolicyButton"_s), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(owner->text(), analystShown, 30000);
     QVERIFY(!page()->hasUnsavedEdits());
+}
+
+void TestPoliciesPage::wheelScrollsPastFieldsWithoutEditingThem()
+{
+    QVERIFY(!page()->hasUnsavedEdits());
+    auto *scroll = page()->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    QScrollBar *bar = scroll->verticalScrollBar();
+    bar->setValue(0);
+    auto *grace = page()->findChild<QSpinBox *>(u"gracePeriodSpinBox"_s);
+    QVERIFY(grace);
+    child<QPushButton>(u"newPolicyButton"_s)->setFocus(); // not the spin box
+    const int days = grace->value();
+    const auto wheel = [](QWidget *target) {
+        const QPointF at(target->width() / 2.0, target->height() / 2.0);
+        QWheelEvent event(at,
+                          target->mapToGlobal(at),
+                          QPoint(),
+                          QPoint(0, -120),
+                          Qt::NoButton,
+                          Qt::NoModifier,
+                          Qt::NoScrollPhase,
+                          false);
+        // As the window system delivers it (spontaneous, through notify(), to the widget
+        // under the pointer): only such events travel on to the parents.
+        QSpontaneKeyEvent::setSpontaneous(&event);
+        QApplication::instance()->notify(target, &event);
+    };
+    // Turning the wheel over the unfocused field scrolls the form and leaves the value.
+    QWidget *underPointer = grace->childAt(grace->rect().center());
+    QVERIFY(underPointer);
+    wheel(underPointer);
+    QCOMPARE(grace->value(), days);
+    QVERIFY(bar->value() > 0);
+    QVERIFY(!page()->hasUnsavedEdits());
+    // Once the person is in the field, the wheel is theirs to change it with.
+    grace->setFocus();
+    QVERIFY(grace->hasFocus());
+    wheel(grace);
+    QCOMPARE(grace->value(), days - 1);
+    QVERIFY(page()->hasUnsavedEdits());
+    QTest::mouseClick(child<QPushButton>(u"revertPolicyButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!page()->hasUnsavedEdits(), 30000);
 }
 
 void TestPoliciesPage::viewerGetsAReadOnlyForm()

@@ -4,6 +4,7 @@
 #include "ui/policies/exemptioneditor.h"
 #include "ui/policies/licensesettingstable.h"
 #include "ui/policies/ownerfield.h"
+#include "ui/policies/scrollwheelguard.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -164,6 +165,7 @@ void PolicyForm::setupUi()
     layout->addLayout(pair);
     layout->addWidget(createExemptionGroup());
     layout->addStretch(1);
+    (new ScrollWheelGuard(this))->guard(this);
 }
 
 QGroupBox *PolicyForm::createThresholdGroup()
