@@ -8,6 +8,7 @@
 #include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QStringListModel>
 #include <QVBoxLayout>
 
@@ -171,31 +172,38 @@ void OwnerField::search()
     }
     const QString text = m_edit->text().trimmed();
     const quint64 generation = ++m_generation;
-    QCoro::connect(org::UserLookup::search(m_client.data(), text),
-                   this,
-                   [this, generation, text](const Result<QList<org::UserMatch>> &found) {
-                       if (generation != m_generation) {
-                           return;
-                       }
-                       m_searched = text;
-                       m_searchFailed = !found;
-                       m_matches = found ? found.value() : QList<org::UserMatch>();
-                       if (!found) {
-                           qCWarning(lcUi).noquote()
-                               << "owner search failed:" << found.error().toString();
-                       }
-                       QStringList shown;
-                       for (const org::UserMatch &match : std::as_const(m_matches)) {
-                           shown.append(match.display());
-                       }
-                       m_suggestions->setStringList(shown);
-                       if (!shown.isEmpty() && m_edit->hasFocus() && !matchFor(text)) {
-                           m_completer->setCompletionPrefix(text);
-                           m_completer->complete();
-                       }
-                       updateNote();
-                       Q_EMIT ownerChanged();
-                   });
+    QCoro::connect(
+        org::UserLookup::search(m_client.data(), text),
+        this,
+        [this, generation, text](const Result<QList<org::UserMatch>> &found) {
+            if (generation != m_generation) {
+                return;
+            }
+            m_searched = text;
+            m_searchFailed = !found;
+            m_matches = found ? found.value() : QList<org::UserMatch>();
+            if (!found) {
+                qCWarning(lcUi).noquote() << "owner search failed:" << found.error().toString();
+            }
+            QStringList shown;
+            for (const org::UserMatch &match : std::as_const(m_matches)) {
+                shown.append(match.display());
+            }
+            m_suggestions->setStringList(shown);
+            if (!shown.isEmpty() && m_edit->hasFocus() && !matchFor(text)) {
+                m_completer->setCompletionPrefix(text);
+                // As wide as the longest "Name (username)", so none is cut off.
+                QAbstractItemView *popup = m_completer->popup();
+                QRect under = m_edit->rect();
+                under.setWidth(std::max(under.width(),
+                                        popup->sizeHintForColumn(0)
+                                            + popup->verticalScrollBar()->sizeHint().width()
+                                            + 2 * popup->frameWidth()));
+                m_completer->complete(under);
+            }
+            updateNote();
+            Q_EMIT ownerChanged();
+        });
 }
 
 void OwnerField::choose(const QString &display)
@@ -212,6 +220,9 @@ void OwnerField::choose(const QString &display)
     m_idText = display;
     m_idInactive = !it->active;
     m_edit->setText(display);
+    // Show the name rather than the end of the username, once the completer is done.
+    QMetaObject::invokeMethod(
+        m_edit, [edit = m_edit] { edit->setCursorPosition(0); }, Qt::QueuedConnection);
     updateNote();
     Q_EMIT ownerChanged();
 }
