@@ -68,4 +68,22 @@ QCoro::Task<Result<UserMatch>> UserLookup::byId(OrgClient *client, QString id)
     co_return matchOf(rows->records.first().toObject());
 }
 
+QCoro::Task<Result<UserMatch>> UserLookup::byUsername(OrgClient *client, QString username)
+{
+    username = username.trimmed();
+    Result<QueryResult> rows = co_await client->query(
+        u"SELECT Id, Name, Username, IsActive FROM User WHERE Username = %1"_s.arg(
+            SoqlLiteral::text(username.left(80))));
+    if (!rows) {
+        co_return rows.error();
+    }
+    if (rows->records.isEmpty()) {
+        co_return Error::make(
+            Error::Kind::Remote,
+            u"NOT_FOUND"_s,
+            tr("There is no user with the username %1 in this org.").arg(username.left(80)));
+    }
+    co_return matchOf(rows->records.first().toObject());
+}
+
 } // namespace lr::org

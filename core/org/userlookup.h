@@ -38,6 +38,9 @@ public:
                                                                       QString text);
     // The user with this id, active or not; a NOT_FOUND error when there is none.
     [[nodiscard]] static QCoro::Task<Result<UserMatch>> byId(OrgClient *client, QString id);
+    // The user with this username (ignoring case), active or not; NOT_FOUND when none.
+    [[nodiscard]] static QCoro::Task<Result<UserMatch>> byUsername(OrgClient *client,
+                                                                   QString username);
 };
 
 } // namespace lr::org

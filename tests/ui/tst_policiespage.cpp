@@ -8,6 +8,7 @@
 #include "core/org/orgchoice.h"
 #include "core/org/orgclient.h"
 #include "core/policy/policyrepository.h"
+#include "core/scan/orgsnapshot.h"
 #include "support/demoorgfixture.h"
 #include "support/policysession.h"
 #include "ui/mainwindow.h"
@@ -38,6 +39,7 @@
 #include <QSpontaneKeyEvent>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
@@ -109,6 +111,7 @@ private Q_SLOTS:
     void openCasesRefuseDeleteButNotPause();
     void ownerIsPickedByNameWithTheKeyboard();
     void wheelScrollsPastFieldsWithoutEditingThem();
+    void exemptionUsernameIsLookedUpInTheOrg();
     void viewerGetsAReadOnlyForm();
     void orgWithoutLrObjectsShowsTheDeployCommand();
     void cleanupTestCase();
@@ -516,6 +519,47 @@ void TestPoliciesPage::wheelScrollsPastFieldsWithoutEditingThem()
     QVERIFY(page()->hasUnsavedEdits());
     QTest::mouseClick(child<QPushButton>(u"revertPolicyButton"_s), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!page()->hasUnsavedEdits(), 30000);
+}
+
+void TestPoliciesPage::exemptionUsernameIsLookedUpInTheOrg()
+{
+    // The analyst logged in recently, so the last scan (inactive users only) lacks them.
+    const QString analystId = m_demo.userId(u"analyst"_s);
+    const auto snapshot = m_window->workspace()->lastSnapshot();
+    QVERIFY(snapshot);
+    for (const lr::scan::ScannedUser &user : snapshot->users) {
+        QVERIFY(user.id.left(15) != analystId.left(15));
+    }
+    const QString username =
+        m_demo.query(u"SELECT Username FROM User WHERE Id = '%1'"_s.arg(analystId))
+            .json()[u"records"_s][0][u"Username"_s]
+            .toString();
+    QVERIFY(!username.isEmpty());
+
+    auto *table = page()->findChild<QTableWidget *>(u"exemptionTable"_s);
+    QVERIFY(table);
+    const int rows = table->rowCount();
+    QTest::mouseClick(child<QPushButton>(u"addExemptionButton"_s), Qt::LeftButton);
+    QCOMPARE(table->rowCount(), rows + 1);
+    table->item(rows, 1)->setText(u"Signs the renewals"_s);
+    table->item(rows, 0)->setText(username.toUpper());
+    auto *problem = page()->form()->findChild<QLabel *>(u"exemptionsProblemLabel"_s);
+    QVERIFY(problem);
+    QTRY_VERIFY_WITH_TIMEOUT(page()->form()->policy().exemptions.value(rows).userId.left(15)
+                                 == analystId.left(15),
+                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(problem->text().isEmpty(), 30000);
+    QVERIFY(saveButton()->isEnabled());
+
+    // A username the org does not have is named under the table, and blocks Save.
+    table->item(rows, 0)->setText(u"nobody.here@acme.example"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(problem->text().contains(u"no user with the username "
+                                                      u"nobody.here@acme.example"_s),
+                             30000);
+    QVERIFY(!saveButton()->isEnabled());
+    QTest::mouseClick(child<QPushButton>(u"revertPolicyButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!page()->hasUnsavedEdits(), 30000);
+    QCOMPARE(table->rowCount(), rows);
 }
 
 void TestPoliciesPage::viewerGetsAReadOnlyForm()

@@ -1,7 +1,11 @@
 #include "ui/policies/exemptioneditor.h"
 
+#include "core/common/logging.h"
+#include "core/org/orgclient.h"
+#include "core/org/userlookup.h"
 #include "core/policy/policyvalidator.h"
 
+#include <QCoroTask>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
@@ -51,10 +55,17 @@ ExemptionEditor::ExemptionEditor(QWidget *parent)
 
     connect(m_add, &QPushButton::clicked, this, &ExemptionEditor::addRow);
     connect(m_remove, &QPushButton::clicked, this, &ExemptionEditor::removeSelectedRows);
-    connect(m_table, &QTableWidget::itemChanged, this, [this] {
-        if (!m_filling) {
-            Q_EMIT exemptionsChanged();
+    connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (m_filling) {
+            return;
         }
+        if (item->column() == UserColumn) {
+            const QString text = item->text().trimmed();
+            if (!text.isEmpty() && userIdOf(text).isEmpty()) {
+                lookUp(text);
+            }
+        }
+        Q_EMIT exemptionsChanged();
     });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ExemptionEditor::updateButtons);
     updateButtons();
@@ -63,6 +74,42 @@ ExemptionEditor::ExemptionEditor(QWidget *parent)
 void ExemptionEditor::setKnownUsers(const QHash<QString, QString> &idsByUsername)
 {
     m_idsByUsername = idsByUsername;
+}
+
+void ExemptionEditor::setUserDirectory(org::OrgClient *client)
+{
+    m_client = client;
+    ++m_directoryGeneration; // answers from another org no longer count
+    m_foundIds.clear();
+    m_lookingUp.clear();
+    m_notInOrg.clear();
+}
+
+void ExemptionEditor::lookUp(const QString &username)
+{
+    const QString key = username.toLower();
+    if (!m_client || m_lookingUp.contains(key) || m_notInOrg.contains(key)) {
+        return;
+    }
+    m_lookingUp.insert(key);
+    const quint64 generation = m_directoryGeneration;
+    QCoro::connect(org::UserLookup::byUsername(m_client.data(), username),
+                   this,
+                   [this, generation, key](const Result<org::UserMatch> &user) {
+                       if (generation != m_directoryGeneration) {
+                           return;
+                       }
+                       m_lookingUp.remove(key);
+                       if (user) {
+                           m_foundIds.insert(key, user->id);
+                       } else if (user.error().code == u"NOT_FOUND") {
+                           m_notInOrg.insert(key);
+                       } else {
+                           qCWarning(lcUi).noquote()
+                               << "exemption user lookup failed:" << user.error().toString();
+                       }
+                       Q_EMIT exemptionsChanged(); // the row reads differently now
+                   });
 }
 
 void ExemptionEditor::setExemptions(const QList<policy::Exemption> &exemptions)
@@ -95,7 +142,10 @@ QString ExemptionEditor::userIdOf(const QString &text) const
     if (policy::PolicyValidator::isIdOf(text, u"005")) {
         return text;
     }
-    return m_idsByUsername.value(text);
+    if (const QString known = m_idsByUsername.value(text); !known.isEmpty()) {
+        return known;
+    }
+    return m_foundIds.value(text.toLower());
 }
 
 QList<policy::Exemption> ExemptionEditor::exemptions() const
@@ -143,10 +193,25 @@ QList<policy::PolicyProblem> ExemptionEditor::problems() const
         const QTableWidgetItem *user = m_table->item(row, UserColumn);
         const QString text = user ? user->text().trimmed() : QString();
         if (!text.isEmpty() && list.at(row).userId.isEmpty()) {
-            add(row,
-                u"userId"_s,
-                tr("Exemption %1: no user %2 in the last scan; give the user id (005…).")
-                    .arg(QString::number(row + 1), text));
+            const QString number = QString::number(row + 1);
+            const QString key = text.toLower();
+            QString message;
+            if (!m_client) {
+                message = tr("Exemption %1: no user %2 in the last scan; give the user id "
+                             "(005…).")
+                              .arg(number, text);
+            } else if (m_notInOrg.contains(key)) {
+                message = tr("Exemption %1: there is no user with the username %2 in this "
+                             "org.")
+                              .arg(number, text);
+            } else if (m_lookingUp.contains(key)) {
+                message = tr("Exemption %1: looking for the user %2…").arg(number, text);
+            } else {
+                message = tr("Exemption %1: the user %2 could not be looked up; try again, or "
+                             "give the user id (005…).")
+                              .arg(number, text);
+            }
+            add(row, u"userId"_s, message);
         }
         const QTableWidgetItem *expires = m_table->item(row, ExpiresColumn);
         const QString date = expires ? expires->text().trimmed() : QString();

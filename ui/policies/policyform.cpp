@@ -394,6 +394,7 @@ void PolicyForm::setKnownUsers(const QHash<QString, QString> &idsByUsername)
 void PolicyForm::setUserDirectory(org::OrgClient *client)
 {
     m_owner->setClient(client);
+    m_exemptions->setUserDirectory(client);
 }
 
 void PolicyForm::fillLicenseLists()

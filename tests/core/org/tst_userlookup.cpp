@@ -174,6 +174,17 @@ void TestUserLookup::idReadsBackAsTheUser()
     QVERIFY(shortId);
     QCOMPARE(shortId->username, user->username);
 
+    // By username too, whatever its case, and hostile text is only a username nobody has.
+    const auto byName = QCoro::waitFor(
+        UserLookup::byUsername(m_client.get(), inactive[u"Username"_s].toString().toUpper()));
+    QVERIFY(byName);
+    QCOMPARE(byName->id, user->id);
+    for (const QString &text : {u"nobody@acme.example"_s, u"x' OR Username != '"_s}) {
+        const auto none = QCoro::waitFor(UserLookup::byUsername(m_client.get(), text));
+        QVERIFY(!none);
+        QCOMPARE(none.error().code, u"NOT_FOUND"_s);
+    }
+
     const auto nobody = QCoro::waitFor(UserLookup::byId(m_client.get(), u"005000000000000AAA"_s));
     QVERIFY(!nobody);
     QCOMPARE(nobody.error().code, u"NOT_FOUND"_s);
