@@ -181,6 +181,16 @@
     </message>
 </context>
 <context>
+    <name>lr::ui::OwnerField</name>
+    <message numerus="yes">
+        <source>Owner: pick a user from the list (%n match(es) for &quot;%1&quot;).</source>
+        <translation>
+            <numerusform>Owner: pick a user from the list (%n match for &quot;%1&quot;).</numerusform>
+            <numerusform>Owner: pick a user from the list (%n matches for &quot;%1&quot;).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lr::ui::PolicyListModel</name>
     <message numerus="yes">
         <source>%n day(s)</source>

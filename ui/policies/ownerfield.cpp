@@ -144,7 +144,7 @@ std::optional<policy::PolicyProblem> OwnerField::problem() const
         problem.message =
             tr("Owner: no active user's name or username starts with \"%1\".").arg(shown);
     } else {
-        problem.message = tr("Owner: pick one of the %n user(s) the list offers for \"%1\".",
+        problem.message = tr("Owner: pick a user from the list (%n match(es) for \"%1\").",
                              nullptr,
                              static_cast<int>(m_matches.size()))
                               .arg(shown);
