@@ -60,6 +60,7 @@ private Q_SLOTS:
     void headerStillNamesTheOrg();
     void previewPublishesItsSnapshot();
     void anotherPolicyIsPreviewedWithoutAScan();
+    void policyChosenDuringTheFirstScanIsPreviewed();
     void invalidPolicyIsNotRun();
     void exportWritesCandidatesAndBlockedUsers();
     void exportToAnUnwritablePlaceSaysWhy();
@@ -348,6 +349,47 @@ void TestPreviewPage::anotherPolicyIsPreviewedWithoutAScan()
     QVERIFY(ready.wait(60000));
     QCOMPARE(started.size(), 0);
     QCOMPARE(page()->model()->preview().candidates.size(), defaultCandidates);
+}
+
+void TestPreviewPage::policyChosenDuringTheFirstScanIsPreviewed()
+{
+    // A page that has not scanned yet, as on a console just opening an org: the policy is
+    // chosen (the org's policies have loaded) while its first scan still reads.
+    lr::ui::OrgWorkspace *workspace = m_window->workspace();
+    auto fresh = std::make_unique<PreviewPage>(workspace);
+    lr::policy::Policy late = lr::policy::Policy::builtInDefault();
+    late.name = u"Chosen mid-scan, 200 days"_s;
+    late.includeLicenses.clear();
+    late.defaultThresholdDays = 200;
+    bool chosenWhileScanning = false;
+    connect(
+        fresh.get(),
+        &PreviewPage::scanStarted,
+        fresh.get(),
+        [&] {
+            chosenWhileScanning = fresh->isScanning();
+            workspace->setCurrentPolicy(late);
+        },
+        Qt::SingleShotConnection);
+    QSignalSpy ready(fresh.get(), &PreviewPage::previewReady);
+    fresh->scan();
+    // The scan's own preview, then the one of the policy chosen meanwhile.
+    QTRY_VERIFY_WITH_TIMEOUT(ready.size() >= 2 && !fresh->isScanning(), 120000);
+    QVERIFY(chosenWhileScanning);
+    QCOMPARE(fresh->policy().name, late.name);
+    const lr::pipeline::ReclaimPreview &preview = fresh->model()->preview();
+    QVERIFY(!preview.candidates.isEmpty());
+    QSet<QString> licenses;
+    for (const lr::pipeline::PreviewEntry &entry : preview.candidates) {
+        QVERIFY(entry.daysInactive >= 200);
+        licenses.insert(fresh->model()->snapshot().users.at(entry.userIndex).licenseName);
+    }
+    QVERIFY2(licenses.size() > 1, "every license is in scope, not only Salesforce");
+
+    fresh.reset();
+    workspace->setCurrentPolicy(lr::policy::Policy::builtInDefault());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !page()->isScanning() && page()->policy().name == workspace->currentPolicy().name, 60000);
 }
 
 void TestPreviewPage::invalidPolicyIsNotRun()

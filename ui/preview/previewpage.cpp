@@ -246,11 +246,13 @@ void PreviewPage::applyPolicy(const policy::Policy &policy)
                                  "",
                                  m_policy.defaultThresholdDays)
                                   .arg(licenses));
-    if (!m_scanned) {
+    if (m_run) {
+        // Once the run ends, also when it is the org's first scan, which was started with
+        // the policy before this one.
+        m_rebuildPending = true;
         return;
     }
-    if (m_run) {
-        m_rebuildPending = true; // once the run ends
+    if (!m_scanned) {
         return;
     }
     startRun(true);
