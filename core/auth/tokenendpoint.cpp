@@ -1,6 +1,7 @@
 #include "core/auth/tokenendpoint.h"
 
 #include "core/auth/jwtassertion.h"
+#include "core/common/deletelater.h"
 #include "core/common/logging.h"
 
 #include <QCoroNetworkReply>
@@ -58,7 +59,8 @@ QCoro::Task<Result<TokenEndpoint::Reply>> TokenEndpoint::send(Post post)
                          QNetworkRequest::ManualRedirectPolicy);
     QElapsedTimer timer;
     timer.start();
-    std::unique_ptr<QNetworkReply> reply(post.network->post(request, post.body));
+    // Deleted later: the coroutine resumes inside the reply's finished() emission.
+    LaterPtr<QNetworkReply> reply(post.network->post(request, post.body));
     co_await reply.get();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     // Method, path and status only: the body carries codes, secrets and tokens.

@@ -1,5 +1,6 @@
 #include "core/org/orgclient.h"
 
+#include "core/common/deletelater.h"
 #include "core/common/logging.h"
 
 #include <QCoroNetworkReply>
@@ -146,7 +147,8 @@ OrgClient::sendOnce(const QByteArray &method,
     QElapsedTimer timer;
     timer.start();
     ++m_calls;
-    std::unique_ptr<QNetworkReply> reply(m_network->sendCustomRequest(request, method, body));
+    // Deleted later: the coroutine resumes inside the reply's finished() emission.
+    LaterPtr<QNetworkReply> reply(m_network->sendCustomRequest(request, method, body));
     co_await reply.get();
     if (!self) {
         co_return Error::make(

@@ -1,5 +1,6 @@
 #include "core/secrets/keychainbackend.h"
 
+#include "core/common/deletelater.h"
 #include "core/common/logging.h"
 #include "core/secrets/secretcodes.h"
 
@@ -40,15 +41,10 @@ struct JobOutcome
     [[nodiscard]] bool notFound() const { return !timedOut && error == QKeychain::EntryNotFound; }
 };
 
-struct DeleteLater
-{
-    void operator()(QObject *object) const { object->deleteLater(); }
-};
-
 // Runs one job to its end or to the timeout. Never throws (build recipe P3).
 QCoro::Task<JobOutcome> runJob(QKeychain::Job *rawJob, std::chrono::milliseconds timeout)
 {
-    std::unique_ptr<QKeychain::Job, DeleteLater> job(rawJob);
+    LaterPtr<QKeychain::Job> job(rawJob);
     bool started = false;
     try {
         job->setAutoDelete(false);
