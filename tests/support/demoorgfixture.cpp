@@ -1,5 +1,7 @@
 #include "support/demoorgfixture.h"
 
+#include "core/common/deletelater.h"
+
 #include <QCoroNetworkReply>
 #include <QCoroTask>
 #include <QJsonArray>
@@ -17,7 +19,8 @@ namespace {
 QCoro::Task<DemoOrgFixture::Response>
 call(QNetworkAccessManager *network, QNetworkRequest request, QByteArray method, QByteArray body)
 {
-    std::unique_ptr<QNetworkReply> reply(network->sendCustomRequest(request, method, body));
+    // Deleted later: the coroutine resumes inside the reply's finished() emission.
+    lr::LaterPtr<QNetworkReply> reply(network->sendCustomRequest(request, method, body));
     co_await reply.get();
     DemoOrgFixture::Response response;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

@@ -1,5 +1,7 @@
 #include "consentbrowser.h"
 
+#include "core/common/deletelater.h"
+
 #include <QCoroNetworkReply>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -32,7 +34,8 @@ fetch(QNetworkAccessManager *network, QUrl url, QByteArray method = "GET", QByte
     if (!body.isEmpty()) {
         request.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
     }
-    std::unique_ptr<QNetworkReply> reply(network->sendCustomRequest(request, method, body));
+    // Deleted later: the coroutine resumes inside the reply's finished() emission.
+    lr::LaterPtr<QNetworkReply> reply(network->sendCustomRequest(request, method, body));
     co_await reply.get();
     co_return Page{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
                    reply->rawHeader("Location"),
