@@ -139,39 +139,47 @@ RecordRules::checkUnique(const SObjectType &type, const QString &id, const Value
     return std::nullopt;
 }
 
+QList<RecordRules::Lookup> RecordRules::lookupsTo(const SObjectType &type,
+                                                  DeleteConstraint constraint) const
+{
+    QList<Lookup> lookups;
+    for (const SObjectType &child : m_schema.objects()) {
+        for (const SObjectField &field : child.fields()) {
+            if (field.referenceTo == type.name() && field.deleteConstraint == constraint) {
+                lookups.append({&child, &field});
+            }
+        }
+    }
+    return lookups;
+}
+
 std::optional<Error> RecordRules::checkDeleteRestrictions(const SObjectType &type,
                                                           const QString &id) const
 {
-    for (const SObjectType &child : m_schema.objects()) {
-        for (const SObjectField &field : child.fields()) {
-            if (field.referenceTo != type.name()
-                || field.deleteConstraint != DeleteConstraint::Restrict) {
-                continue;
-            }
-            QSqlQuery query(m_database.connection());
-            const bool named = child.field(u"Name") != nullptr;
-            query.prepare(u"SELECT %1 FROM %2 WHERE %3 = ? LIMIT 3"_s.arg(
-                named ? u"\"Name\""_s : u"\"Id\""_s, quote(child.tableName()), quote(field.name)));
-            query.addBindValue(id);
-            if (!query.exec()) {
-                return storageError(query);
-            }
-            QStringList holders;
-            while (query.next()) {
-                holders.append(query.value(0).toString());
-            }
-            if (holders.isEmpty()) {
-                continue;
-            }
-            const QString name = storedRecord(type, id).value(u"Name"_s, id).toString();
-            return recordError(u"DELETE_FAILED"_s,
-                               u"Your attempt to delete %1 could not be completed because it is "
-                               u"associated with the following %2.: %3"_s.arg(
-                                   name,
-                                   child.pluralLabel().isEmpty() ? child.label().toLower()
-                                                                 : child.pluralLabel().toLower(),
-                                   holders.join(u", "_s)));
+    for (const auto &[child, field] : lookupsTo(type, DeleteConstraint::Restrict)) {
+        QSqlQuery query(m_database.connection());
+        const bool named = child->field(u"Name") != nullptr;
+        query.prepare(u"SELECT %1 FROM %2 WHERE %3 = ? LIMIT 3"_s.arg(
+            named ? u"\"Name\""_s : u"\"Id\""_s, quote(child->tableName()), quote(field->name)));
+        query.addBindValue(id);
+        if (!query.exec()) {
+            return storageError(query);
         }
+        QStringList holders;
+        while (query.next()) {
+            holders.append(query.value(0).toString());
+        }
+        if (holders.isEmpty()) {
+            continue;
+        }
+        const QString name = storedRecord(type, id).value(u"Name"_s, id).toString();
+        return recordError(u"DELETE_FAILED"_s,
+                           u"Your attempt to delete %1 could not be completed because it is "
+                           u"associated with the following %2.: %3"_s.arg(
+                               name,
+                               child->pluralLabel().isEmpty() ? child->label().toLower()
+                                                              : child->pluralLabel().toLower(),
+                               holders.join(u", "_s)));
     }
     return std::nullopt;
 }
@@ -179,19 +187,16 @@ std::optional<Error> RecordRules::checkDeleteRestrictions(const SObjectType &typ
 std::optional<Error> RecordRules::clearSetNullReferences(const SObjectType &type,
                                                          const QString &id) const
 {
-    for (const SObjectType &child : m_schema.objects()) {
-        for (const SObjectField &field : child.fields()) {
-            if (field.referenceTo != type.name() || !field.name.endsWith(u"__c")
-                || field.deleteConstraint != DeleteConstraint::SetNull) {
-                continue;
-            }
-            QSqlQuery query(m_database.connection());
-            query.prepare(u"UPDATE %1 SET %2 = NULL WHERE %2 = ?"_s.arg(quote(child.tableName()),
-                                                                        quote(field.name)));
-            query.addBindValue(id);
-            if (!query.exec()) {
-                return storageError(query);
-            }
+    for (const auto &[child, field] : lookupsTo(type, DeleteConstraint::SetNull)) {
+        if (!field->name.endsWith(u"__c")) {
+            continue;
+        }
+        QSqlQuery query(m_database.connection());
+        query.prepare(u"UPDATE %1 SET %2 = NULL WHERE %2 = ?"_s.arg(quote(child->tableName()),
+                                                                    quote(field->name)));
+        query.addBindValue(id);
+        if (!query.exec()) {
+            return storageError(query);
         }
     }
     return std::nullopt;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/demo/schema/sobjectfield.h"
 #include "core/demo/store/orgdatabase.h"
 
 #include <QHash>
@@ -10,6 +11,7 @@
 #include <QVariant>
 
 #include <optional>
+#include <utility>
 
 namespace lr::demo {
 
@@ -59,6 +61,11 @@ public:
                                                               const QString &id) const;
 
 private:
+    using Lookup = std::pair<const SObjectType *, const SObjectField *>; // object, its field
+    // Every lookup field of any object that points to `type` with this delete constraint.
+    [[nodiscard]] QList<Lookup> lookupsTo(const SObjectType &type,
+                                          DeleteConstraint constraint) const;
+
     OrgDatabase m_database;
     const OrgSchema &m_schema;
 };
