@@ -12,12 +12,7 @@ namespace lr {
 // to finished()). The object goes when control is back in the event loop.
 struct DeleteLater
 {
-    void operator()(QObject *object) const
-    {
-        if (object) {
-            object->deleteLater();
-        }
-    }
+    void operator()(QObject *object) const { object->deleteLater(); } // never null here
 };
 
 template <typename T>

@@ -34,32 +34,33 @@ void appendEscaped(QString &out, QChar c)
 
 QString SoqlLiteral::text(const QString &value)
 {
-    QString escaped;
-    escaped.reserve(value.size() + 2);
-    escaped += u'\'';
-    for (const QChar c : value) {
-        appendEscaped(escaped, c);
-    }
-    escaped += u'\'';
-    return escaped;
+    return quoted(value, false);
 }
 
 QString SoqlLiteral::startsWith(const QString &prefix)
 {
-    // \% and \_ are escape sequences of the string literal that only LIKE accepts: the
-    // characters themselves rather than wildcards.
+    return quoted(prefix, true);
+}
+
+QString SoqlLiteral::quoted(const QString &value, bool likePrefix)
+{
     QString escaped;
-    escaped.reserve(prefix.size() + 3);
+    escaped.reserve(value.size() + 3);
     escaped += u'\'';
-    for (const QChar c : prefix) {
-        if (c == u'%' || c == u'_') {
+    for (const QChar c : value) {
+        if (likePrefix && (c == u'%' || c == u'_')) {
+            // \% and \_ are escape sequences of the string literal that only LIKE accepts:
+            // the characters themselves rather than wildcards.
             escaped += u'\\';
             escaped += c;
         } else {
             appendEscaped(escaped, c);
         }
     }
-    escaped += u"%'"_s;
+    if (likePrefix) {
+        escaped += u'%';
+    }
+    escaped += u'\'';
     return escaped;
 }
 

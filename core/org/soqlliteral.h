@@ -14,6 +14,9 @@ public:
     // A quoted LIKE pattern for values that start with `prefix`: escaped like text(), its
     // own % and _ as \% and \_ (the characters, not wildcards), then the wildcard %.
     [[nodiscard]] static QString startsWith(const QString &prefix);
+
+private:
+    [[nodiscard]] static QString quoted(const QString &value, bool likePrefix);
 };
 
 } // namespace lr::org
