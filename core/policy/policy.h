@@ -74,7 +74,7 @@ struct Policy
     bool dryRun = true;
     int cooldownDays = 90;
     QList<Exemption> exemptions;
-    QList<RecentKeep> recentKeeps; // from the policy's cases (RecentKeeps), not stored with it
+    QList<RecentKeep> recentKeeps; // from the policy's cases (PolicyCases), not stored with it
     // Why recentKeeps could not be read (empty when they were): the exempt check then blocks
     // everyone, since unknown is unsafe.
     QString recentKeepsUnknown;

@@ -2,12 +2,13 @@
 
 #include "core/common/logging.h"
 #include "core/org/orgclient.h"
+#include "core/org/recordid.h"
 #include "core/org/soqlliteral.h"
 #include "core/policy/exemptionsync.h"
+#include "core/policy/policycases.h"
 #include "core/policy/policyjson.h"
 #include "core/policy/policyrecord.h"
 #include "core/policy/policyvalidator.h"
-#include "core/policy/recentkeeps.h"
 
 #include <QHash>
 #include <QPointer>
@@ -21,12 +22,9 @@ using org::SoqlLiteral;
 namespace {
 
 const QString kSettingsType = u"LR_Settings__c"_s;
-// The reclaim cases (design §3; schema version 2).
-const QString kCaseType = u"LR_Case__c"_s;
-
 bool isRecordId(const QString &id)
 {
-    return PolicyValidator::isIdOf(id, {});
+    return org::RecordId::isOf(id, {});
 }
 
 Error badId(const QString &id)
@@ -267,7 +265,7 @@ QCoro::Task<Result<Policy>> PolicyRepository::loadWhere(QString condition, QStri
         co_return exemptions.error();
     }
     policy->exemptions = exemptions.value();
-    Result<QList<RecentKeep>> keeps = co_await RecentKeeps::load(m_client, policy->id);
+    Result<QList<RecentKeep>> keeps = co_await PolicyCases::recentKeeps(m_client, policy->id);
     if (!self) {
         co_return gone();
     }
@@ -656,27 +654,7 @@ QCoro::Task<Result<int>> PolicyRepository::openCaseCount(QString policyId)
     if (!isRecordId(policyId)) {
         co_return badId(policyId);
     }
-    QPointer<PolicyRepository> self(this);
-    // Cases in a final state are closed; every other state is open (installer contract).
-    Result<org::QueryResult> count = co_await m_client->query(
-        u"SELECT COUNT() FROM %1 WHERE Policy__c = '%2' AND State__c NOT IN "
-        u"('Deactivated', 'Reactivated', 'Kept', 'Downgraded')"_s.arg(kCaseType, policyId));
-    if (!self) {
-        co_return gone();
-    }
-    if (!count) {
-        // Schema version 2 has LR_Case__c, so INVALID_TYPE here means this user may not read
-        // it (Salesforce answers the same for both): the open cases are unknown.
-        if (count.error().code == u"INVALID_TYPE") {
-            co_return Error::make(Error::Kind::Refused,
-                                  u"LR_CASES_UNREADABLE"_s,
-                                  tr("Cannot tell whether the policy has open cases: your user "
-                                     "may not read Reclaim Cases (LR_Case__c). It needs LR "
-                                     "Operator, LR Viewer or LR Admin."));
-        }
-        co_return count.error();
-    }
-    co_return static_cast<int>(count->totalSize);
+    co_return co_await PolicyCases::openCount(m_client, policyId);
 }
 
 QCoro::Task<Result<PolicyWriteOutcome>> PolicyRepository::remove(Policy policy)

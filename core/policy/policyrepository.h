@@ -86,9 +86,8 @@ public:
     // the stored one (a conflict otherwise) and that it has no open case (Refused: "pause
     // it instead").
     [[nodiscard]] QCoro::Task<Result<PolicyWriteOutcome>> remove(Policy policy);
-    // Cases of the policy that are not closed (design §3: every state but the final ones).
-    // Unknown is unsafe: a user who may not read LR_Case__c gets a Refused error naming the
-    // permission, never 0.
+    // Cases of the policy that are not closed (PolicyCases::openCount: a user who may not
+    // read them gets a Refused error, never 0).
     [[nodiscard]] QCoro::Task<Result<int>> openCaseCount(QString policyId);
 
     // Reads a policy file (PolicyJson), resolves exemptions given by username to user ids,
