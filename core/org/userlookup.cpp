@@ -1,16 +1,18 @@
 #include "core/org/userlookup.h"
 
 #include "core/org/orgclient.h"
+#include "core/org/recordid.h"
 #include "core/org/soqlliteral.h"
 
 #include <QJsonObject>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
 namespace lr::org {
 
 namespace {
+
+const QString kFields = u"Id, Name, Username, IsActive"_s; // what matchOf() reads
 
 UserMatch matchOf(const QJsonObject &record)
 {
@@ -36,8 +38,8 @@ QCoro::Task<Result<QList<UserMatch>>> UserLookup::search(OrgClient *client, QStr
     }
     const QString prefix = SoqlLiteral::startsWith(text.left(80));
     Result<QueryResult> rows = co_await client->query(
-        u"SELECT Id, Name, Username, IsActive FROM User WHERE IsActive = true AND "
-        u"(Name LIKE %1 OR Username LIKE %1) ORDER BY Name LIMIT %2"_s.arg(prefix)
+        u"SELECT %1 FROM User WHERE IsActive = true AND (Name LIKE %2 OR Username LIKE %2) "
+        u"ORDER BY Name LIMIT %3"_s.arg(kFields, prefix)
             .arg(kMaxMatches));
     if (!rows) {
         co_return rows.error();
@@ -50,38 +52,32 @@ QCoro::Task<Result<QList<UserMatch>>> UserLookup::search(OrgClient *client, QStr
 
 QCoro::Task<Result<UserMatch>> UserLookup::byId(OrgClient *client, QString id)
 {
-    static const QRegularExpression userId(u"^005[0-9A-Za-z]{12}([0-9A-Za-z]{3})?$"_s);
-    if (!userId.match(id).hasMatch()) {
+    if (!RecordId::isOf(id, RecordId::kUserPrefix)) {
         co_return Error::make(
             Error::Kind::Usage, u"NOT_FOUND"_s, tr("%1 is not a user id.").arg(id.left(40)));
     }
-    Result<QueryResult> rows = co_await client->query(
-        u"SELECT Id, Name, Username, IsActive FROM User WHERE Id = '%1'"_s.arg(id));
-    if (!rows) {
-        co_return rows.error();
-    }
-    if (rows->records.isEmpty()) {
-        co_return Error::make(Error::Kind::Remote,
-                              u"NOT_FOUND"_s,
-                              tr("There is no user with the id %1 in this org.").arg(id));
-    }
-    co_return matchOf(rows->records.first().toObject());
+    co_return co_await one(
+        client, u"Id = '%1'"_s.arg(id), tr("There is no user with the id %1 in this org.").arg(id));
 }
 
 QCoro::Task<Result<UserMatch>> UserLookup::byUsername(OrgClient *client, QString username)
 {
-    username = username.trimmed();
-    Result<QueryResult> rows = co_await client->query(
-        u"SELECT Id, Name, Username, IsActive FROM User WHERE Username = %1"_s.arg(
-            SoqlLiteral::text(username.left(80))));
+    username = username.trimmed().left(80);
+    co_return co_await one(client,
+                           u"Username = %1"_s.arg(SoqlLiteral::text(username)),
+                           tr("There is no user with the username %1 in this org.").arg(username));
+}
+
+QCoro::Task<Result<UserMatch>>
+UserLookup::one(OrgClient *client, QString condition, QString notFound)
+{
+    Result<QueryResult> rows =
+        co_await client->query(u"SELECT %1 FROM User WHERE %2 LIMIT 1"_s.arg(kFields, condition));
     if (!rows) {
         co_return rows.error();
     }
     if (rows->records.isEmpty()) {
-        co_return Error::make(
-            Error::Kind::Remote,
-            u"NOT_FOUND"_s,
-            tr("There is no user with the username %1 in this org.").arg(username.left(80)));
+        co_return Error::make(Error::Kind::Remote, u"NOT_FOUND"_s, notFound);
     }
     co_return matchOf(rows->records.first().toObject());
 }

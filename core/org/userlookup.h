@@ -41,6 +41,11 @@ public:
     // The user with this username (ignoring case), active or not; NOT_FOUND when none.
     [[nodiscard]] static QCoro::Task<Result<UserMatch>> byUsername(OrgClient *client,
                                                                    QString username);
+
+private:
+    // The one user `condition` (SOQL, already escaped) selects, or NOT_FOUND with `notFound`.
+    [[nodiscard]] static QCoro::Task<Result<UserMatch>>
+    one(OrgClient *client, QString condition, QString notFound);
 };
 
 } // namespace lr::org

@@ -1,5 +1,7 @@
 #include "core/policy/policyvalidator.h"
 
+#include "core/org/recordid.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -153,7 +155,8 @@ private:
 
     void owner()
     {
-        if (!m_policy.ownerId.isEmpty() && !PolicyValidator::isIdOf(m_policy.ownerId, u"005")) {
+        if (!m_policy.ownerId.isEmpty()
+            && !org::RecordId::isOf(m_policy.ownerId, org::RecordId::kUserPrefix)) {
             add(PolicyField::Owner,
                 tr("Owner: %1 is not a user id (15 or 18 letters and digits starting 005).")
                     .arg(shown(m_policy.ownerId)));
@@ -328,7 +331,7 @@ private:
             const QString number = QString::number(i + 1);
             if (exemption.userId.isEmpty()) {
                 addExemption(i, u"userId"_s, tr("Exemption %1: choose the user.").arg(number));
-            } else if (!PolicyValidator::isIdOf(exemption.userId, u"005")) {
+            } else if (!org::RecordId::isOf(exemption.userId, org::RecordId::kUserPrefix)) {
                 addExemption(i,
                              u"userId"_s,
                              tr("Exemption %1: %2 is not a user id (15 or 18 letters and digits "
@@ -393,7 +396,7 @@ private:
         for (auto it = m_policy.downgradeTargets.cbegin(); it != m_policy.downgradeTargets.cend();
              ++it) {
             if (licenseName(PolicyField::DowngradeTargets, it.key(), -1, it.key())
-                && !PolicyValidator::isIdOf(it.value(), u"00e")) {
+                && !org::RecordId::isOf(it.value(), org::RecordId::kProfilePrefix)) {
                 add(PolicyField::DowngradeTargets,
                     tr("Downgrade target for %1: %2 is not a profile id (15 or 18 letters and "
                        "digits starting 00e).")
@@ -426,16 +429,6 @@ const QStringList &PolicyValidator::userTypes()
                                    u"CspLitePortal"_s,
                                    u"CsnOnly"_s};
     return types;
-}
-
-bool PolicyValidator::isIdOf(const QString &id, QStringView keyPrefix)
-{
-    if ((id.size() != 15 && id.size() != 18) || !id.startsWith(keyPrefix)) {
-        return false;
-    }
-    return std::all_of(id.cbegin(), id.cend(), [](QChar c) {
-        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
-    });
 }
 
 } // namespace lr::policy

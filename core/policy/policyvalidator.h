@@ -38,9 +38,6 @@ public:
 
     // The Salesforce user types a policy may cover (User.UserType), as User_Types__c has them.
     [[nodiscard]] static const QStringList &userTypes();
-    // Whether `id` looks like a Salesforce id with this 3-character key prefix ("005" for a
-    // user, "00e" for a profile): 15 or 18 letters and digits.
-    [[nodiscard]] static bool isIdOf(const QString &id, QStringView keyPrefix);
 };
 
 } // namespace lr::policy

@@ -2,8 +2,8 @@
 
 #include "core/common/logging.h"
 #include "core/org/orgclient.h"
+#include "core/org/recordid.h"
 #include "core/org/userlookup.h"
-#include "core/policy/policyvalidator.h"
 
 #include <QCoroTask>
 #include <QHBoxLayout>
@@ -139,7 +139,7 @@ void ExemptionEditor::setExemptions(const QList<policy::Exemption> &exemptions)
 
 QString ExemptionEditor::userIdOf(const QString &text) const
 {
-    if (policy::PolicyValidator::isIdOf(text, u"005")) {
+    if (org::RecordId::isOf(text, org::RecordId::kUserPrefix)) {
         return text;
     }
     if (const QString known = m_idsByUsername.value(text); !known.isEmpty()) {

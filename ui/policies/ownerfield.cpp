@@ -2,7 +2,7 @@
 
 #include "core/common/logging.h"
 #include "core/org/orgclient.h"
-#include "core/policy/policyvalidator.h"
+#include "core/org/recordid.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
@@ -22,7 +22,7 @@ constexpr int kSearchDelayMs = 250; // after the last key, so one query serves a
 
 bool isUserId(const QString &text)
 {
-    return policy::PolicyValidator::isIdOf(text, u"005");
+    return org::RecordId::isOf(text, org::RecordId::kUserPrefix);
 }
 
 } // namespace
