@@ -5,13 +5,12 @@
 #include "core/org/orgclient.h"
 #include "core/org/userlookup.h"
 #include "support/demoorgfixture.h"
+#include "support/policysession.h"
 
 #include <QCoroTask>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 using lr::org::OrgClient;
@@ -36,22 +35,21 @@ private:
     [[nodiscard]] QJsonObject firstUser(const QString &where);
 
     lr::test::DemoOrgFixture m_org;
-    std::unique_ptr<OrgClient> m_client;
+    lr::test::PolicySession m_analyst;
+    OrgClient *m_client = nullptr;
 };
 
 void TestUserLookup::initTestCase()
 {
     QVERIFY(m_org.start(800, 3));
-    lr::org::OrgSession session;
-    session.instanceUrl = m_org.instanceUrl();
-    session.accessToken = m_org.token(u"analyst"_s);
-    m_client = std::make_unique<OrgClient>(&m_org.network(), session);
-    QVERIFY(QCoro::waitFor(m_client->negotiateVersion()));
+    m_analyst = lr::test::PolicySession::as(m_org, u"analyst"_s);
+    m_client = m_analyst.client.get();
+    QVERIFY(m_client);
 }
 
 QList<UserMatch> TestUserLookup::search(const QString &text)
 {
-    const auto found = QCoro::waitFor(UserLookup::search(m_client.get(), text));
+    const auto found = QCoro::waitFor(UserLookup::search(m_client, text));
     if (!found) {
         qWarning() << "search failed:" << found.error().toString();
         return {};
@@ -152,7 +150,7 @@ void TestUserLookup::typedTextStaysAValue()
         QVERIFY(m_org.execute(u"UPDATE \"User\" SET \"Name\" = ? WHERE \"Id\" = ?"_s,
                               {name, user[u"Id"_s].toString()}));
     }
-    const auto result = QCoro::waitFor(UserLookup::search(m_client.get(), typed));
+    const auto result = QCoro::waitFor(UserLookup::search(m_client, typed));
     QVERIFY2(result, qPrintable(result ? QString() : result.error().toString()));
     QCOMPARE(result->size(), qsizetype(found));
     if (found > 0) {
@@ -163,32 +161,31 @@ void TestUserLookup::typedTextStaysAValue()
 void TestUserLookup::idReadsBackAsTheUser()
 {
     const QJsonObject inactive = firstUser(u"IsActive = false"_s);
-    const auto user =
-        QCoro::waitFor(UserLookup::byId(m_client.get(), inactive[u"Id"_s].toString()));
+    const auto user = QCoro::waitFor(UserLookup::byId(m_client, inactive[u"Id"_s].toString()));
     QVERIFY(user);
     QCOMPARE(user->username, inactive[u"Username"_s].toString());
     QVERIFY(!user->active);
     // The 15-character form names the same user.
     const auto shortId =
-        QCoro::waitFor(UserLookup::byId(m_client.get(), inactive[u"Id"_s].toString().left(15)));
+        QCoro::waitFor(UserLookup::byId(m_client, inactive[u"Id"_s].toString().left(15)));
     QVERIFY(shortId);
     QCOMPARE(shortId->username, user->username);
 
     // By username too, whatever its case, and hostile text is only a username nobody has.
     const auto byName = QCoro::waitFor(
-        UserLookup::byUsername(m_client.get(), inactive[u"Username"_s].toString().toUpper()));
+        UserLookup::byUsername(m_client, inactive[u"Username"_s].toString().toUpper()));
     QVERIFY(byName);
     QCOMPARE(byName->id, user->id);
     for (const QString &text : {u"nobody@acme.example"_s, u"x' OR Username != '"_s}) {
-        const auto none = QCoro::waitFor(UserLookup::byUsername(m_client.get(), text));
+        const auto none = QCoro::waitFor(UserLookup::byUsername(m_client, text));
         QVERIFY(!none);
         QCOMPARE(none.error().code, u"NOT_FOUND"_s);
     }
 
-    const auto nobody = QCoro::waitFor(UserLookup::byId(m_client.get(), u"005000000000000AAA"_s));
+    const auto nobody = QCoro::waitFor(UserLookup::byId(m_client, u"005000000000000AAA"_s));
     QVERIFY(!nobody);
     QCOMPARE(nobody.error().code, u"NOT_FOUND"_s);
-    const auto notAnId = QCoro::waitFor(UserLookup::byId(m_client.get(), u"005' OR Id != '"_s));
+    const auto notAnId = QCoro::waitFor(UserLookup::byId(m_client, u"005' OR Id != '"_s));
     QVERIFY(!notAnId);
     QCOMPARE(notAnId.error().kind, lr::Error::Kind::Usage);
 }
